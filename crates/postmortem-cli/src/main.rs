@@ -1,0 +1,207 @@
+//! `postmortem`: lint and convert postmortem reports kept in a repository.
+//!
+//! Exit codes: 0 success, 1 the report has validation errors (`validate`), 2 bad usage or input.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use postmortem_core::{from_json, to_json, to_markdown, validate, Level};
+
+const USAGE: &str = "\
+postmortem: lint and convert postmortem reports
+
+Usage:
+  postmortem export FILE.json [--format md|json] [-o OUT]
+  postmortem validate FILE.json
+  postmortem help [COMMAND]
+
+Run `postmortem COMMAND --help` for a command's options.";
+
+const EXPORT_HELP: &str = "\
+postmortem export: write a report as Markdown (default) or as canonical JSON
+
+Usage: postmortem export FILE.json [--format md|json] [-o OUT]
+
+Options:
+  -f, --format md|json   output format (default: md)
+  -o, --output OUT       write to OUT instead of standard output
+  -h, --help             show this help
+
+Exit status: 0 written; 2 the file could not be read or written.";
+
+const VALIDATE_HELP: &str = "\
+postmortem validate: list what a reader would find missing or wrong in a report
+
+Usage: postmortem validate FILE.json
+
+Prints one finding per line (`error: PATH: message` or `warning: ...`) and a count.
+
+Exit status: 0 no errors (warnings allowed); 1 errors found; 2 the file could not be read.";
+
+/// A failure that ends the command with exit status 2 and a one-line message.
+struct Failure(String);
+
+type Outcome = Result<ExitCode, Failure>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("postmortem: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Outcome {
+    let Some((command, rest)) = args.split_first() else {
+        println!("{USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    match command.as_str() {
+        "export" => export(rest),
+        "validate" => validate_command(rest),
+        "help" | "--help" | "-h" => {
+            let help = match rest.first().map(String::as_str) {
+                Some("export") => EXPORT_HELP,
+                Some("validate") => VALIDATE_HELP,
+                _ => USAGE,
+            };
+            println!("{help}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "--version" | "-V" => {
+            println!("postmortem {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(Failure(format!(
+            "unknown command `{other}` (commands: export, validate; see `postmortem --help`)"
+        ))),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Markdown,
+    Json,
+}
+
+struct ExportArgs {
+    input: PathBuf,
+    format: Format,
+    output: Option<PathBuf>,
+}
+
+fn parse_export_args(args: &[String]) -> Result<Option<ExportArgs>, Failure> {
+    let mut input = None;
+    let mut format = Format::Markdown;
+    let mut output = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| Failure(format!("export: {name} needs a value")))
+        };
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "-f" | "--format" => {
+                format = match value("--format")?.as_str() {
+                    "md" | "markdown" => Format::Markdown,
+                    "json" => Format::Json,
+                    other => return Err(Failure(format!("export: unknown format `{other}` (use md or json)"))),
+                }
+            }
+            "-o" | "--output" => output = Some(PathBuf::from(value("--output")?)),
+            flag if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(Failure(format!(
+                    "export: unknown option `{flag}` (see `postmortem export --help`)"
+                )));
+            }
+            path if input.is_none() => input = Some(PathBuf::from(path)),
+            extra => {
+                return Err(Failure(format!(
+                    "export: unexpected argument `{extra}`: give one input file"
+                )))
+            }
+        }
+    }
+    let input = input.ok_or_else(|| {
+        Failure("export: no input file (usage: postmortem export FILE.json [--format md|json] [-o OUT])".into())
+    })?;
+    Ok(Some(ExportArgs { input, format, output }))
+}
+
+fn export(args: &[String]) -> Outcome {
+    let Some(args) = parse_export_args(args)? else {
+        println!("{EXPORT_HELP}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let report = read_report(&args.input)?;
+    let text = match args.format {
+        Format::Markdown => to_markdown(&report),
+        Format::Json => to_json(&report),
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| Failure(format!("{}: cannot write: {e}", path.display())))?
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn validate_command(args: &[String]) -> Outcome {
+    let input = match args {
+        [flag] if flag == "-h" || flag == "--help" => {
+            println!("{VALIDATE_HELP}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        [path] if !path.starts_with('-') || path == "-" => PathBuf::from(path),
+        [] => {
+            return Err(Failure(
+                "validate: no input file (usage: postmortem validate FILE.json)".into(),
+            ))
+        }
+        _ => {
+            return Err(Failure(
+                "validate: give exactly one input file (usage: postmortem validate FILE.json)".into(),
+            ))
+        }
+    };
+    let report = read_report(&input)?;
+    let findings = validate(&report);
+    let mut out = String::new();
+    for finding in &findings {
+        let _ = writeln!(out, "{}: {finding}", input.display());
+    }
+    let (errors, warnings) = postmortem_core::validate::count(&findings);
+    let _ = writeln!(out, "{}: {errors} error(s), {warnings} warning(s)", input.display());
+    print!("{out}");
+    Ok(if findings.iter().any(|f| f.level == Level::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads and parses a report; `-` reads standard input.
+fn read_report(path: &Path) -> Result<postmortem_core::Report, Failure> {
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(path)
+    }
+    .map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure(format!(
+            "{}: not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    from_json(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
+}

@@ -1,0 +1,223 @@
+//! The `postmortem` command end to end, on the golden example reports in `tests/golden/`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden")
+}
+
+/// The example reports, each with its expected Markdown.
+fn golden_reports() -> Vec<PathBuf> {
+    let mut reports: Vec<PathBuf> = std::fs::read_dir(golden_dir())
+        .expect("tests/golden exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    reports.sort();
+    assert!(
+        reports.len() >= 5,
+        "at least five golden reports, found {}",
+        reports.len()
+    );
+    reports
+}
+
+fn postmortem(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_postmortem"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 output")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("postmortem-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join(name)
+}
+
+#[test]
+fn export_gives_the_golden_markdown_byte_for_byte() {
+    for json in golden_reports() {
+        let expected = std::fs::read_to_string(json.with_extension("md")).expect("golden Markdown exists");
+        let output = postmortem(&["export", json.to_str().unwrap()]);
+        assert!(output.status.success(), "{}: {}", json.display(), stderr(&output));
+        assert_eq!(
+            stdout(&output),
+            expected,
+            "{} differs from its golden Markdown",
+            json.display()
+        );
+    }
+}
+
+#[test]
+fn export_writes_to_a_file_with_o() {
+    let json = &golden_reports()[0];
+    let out = scratch("out.md");
+    let output = postmortem(&[
+        "export",
+        json.to_str().unwrap(),
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string(json.with_extension("md")).unwrap()
+    );
+}
+
+#[test]
+fn json_export_round_trips_losslessly() {
+    for json in golden_reports() {
+        let original = postmortem_core::from_json(&std::fs::read_to_string(&json).unwrap()).expect("golden JSON reads");
+        let output = postmortem(&["export", json.to_str().unwrap(), "--format", "json"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let exported = stdout(&output);
+        assert_eq!(
+            postmortem_core::from_json(&exported).expect("export reads back"),
+            original,
+            "{}",
+            json.display()
+        );
+        // The checked-in files are canonical, so exporting them changes nothing.
+        assert_eq!(
+            exported,
+            std::fs::read_to_string(&json).unwrap(),
+            "{} is not in canonical form",
+            json.display()
+        );
+    }
+}
+
+#[test]
+fn validate_exits_0_without_errors_and_lists_warnings() {
+    let json = golden_dir().join("03-queue-backlog.json");
+    let output = postmortem(&["validate", json.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("warning: measures.tasks[0].owner: This task has no owner."),
+        "{text}"
+    );
+    assert!(text.ends_with("0 error(s), 8 warning(s)\n"), "{text}");
+}
+
+#[test]
+fn validate_exits_1_on_errors() {
+    let file = scratch("draft.json");
+    std::fs::write(&file, r#"{"format":"postmortem","version":1,"title":""}"#).unwrap();
+    let output = postmortem(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("error: title: The title is empty."), "{text}");
+    assert!(text.contains("error: timeline: The timeline is empty."), "{text}");
+}
+
+#[test]
+fn bad_input_is_one_line_on_stderr_with_exit_2() {
+    let cases = [
+        (
+            "not-json.json",
+            "{ nope".as_bytes(),
+            "not valid JSON: key must be a string at line 1 column 3",
+        ),
+        (
+            "foreign.json",
+            br#"{"format":"adr","version":1}"#.as_slice(),
+            "`format` is \"adr\", but a postmortem document has \"postmortem\"",
+        ),
+        (
+            "future.json",
+            br#"{"format":"postmortem","version":7}"#.as_slice(),
+            "`version` is 7, newer than this tool reads (1)",
+        ),
+        (
+            "range.json",
+            br#"{"format":"postmortem","version":1,"title":"T","summary":{"users_affected_percent":-3}}"#.as_slice(),
+            "`summary.users_affected_percent`: -3 is out of range",
+        ),
+        ("binary.json", b"\xff\xfe{}".as_slice(), "not UTF-8 text"),
+    ];
+    for (name, content, message) in cases {
+        let file = scratch(name);
+        std::fs::write(&file, content).unwrap();
+        for command in ["export", "validate"] {
+            let output = postmortem(&[command, file.to_str().unwrap()]);
+            assert_eq!(output.status.code(), Some(2), "{command} {name}");
+            let err = stderr(&output);
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.starts_with(&format!("postmortem: {}: ", file.display())), "{err}");
+            assert!(err.contains(message), "{command} {name}: {err}");
+            assert!(output.stdout.is_empty());
+        }
+    }
+}
+
+#[test]
+fn missing_file_and_bad_usage_exit_2() {
+    let missing = postmortem(&["export", "/nonexistent/report.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("/nonexistent/report.json: cannot read"));
+    for args in [
+        &["frobnicate"][..],
+        &["export"],
+        &["export", "a.json", "--format", "pdf"],
+        &["export", "a.json", "--colour"],
+        &["validate"],
+        &["validate", "a", "b"],
+    ] {
+        let output = postmortem(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&output).lines().count(), 1, "{args:?}");
+    }
+}
+
+#[test]
+fn help_on_each_command() {
+    for (args, needle) in [
+        (&["--help"][..], "Usage:"),
+        (&["export", "--help"], "--format md|json"),
+        (&["validate", "--help"], "Exit status: 0 no errors"),
+    ] {
+        let output = postmortem(args);
+        assert!(output.status.success(), "{args:?}");
+        assert!(stdout(&output).contains(needle), "{args:?}");
+    }
+}
+
+#[test]
+fn reads_standard_input_with_a_dash() {
+    use std::io::Write;
+    let json = &golden_reports()[0];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postmortem"))
+        .args(["export", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(json).unwrap())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        stdout(&output),
+        std::fs::read_to_string(json.with_extension("md")).unwrap()
+    );
+}

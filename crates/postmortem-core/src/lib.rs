@@ -1,0 +1,15 @@
+//! The domain core of Postmortem Studio: the report model, validation, Markdown and JSON export,
+//! and the sanitising preview renderer. Plain Rust with no web dependencies, shared by the web
+//! app and the `postmortem` command-line tool, and tested natively.
+
+pub mod json;
+pub mod markdown;
+pub mod model;
+pub mod preview;
+pub mod time;
+pub mod validate;
+
+pub use json::{from_json, to_json, ReadError};
+pub use markdown::{to_markdown, write_markdown};
+pub use model::*;
+pub use validate::{validate, Finding, Level};

@@ -1,0 +1,375 @@
+//! Markdown export: the report as GitHub-flavoured Markdown in the shape teams already write
+//! by hand (`# title`, `## Issue Summary`, `## Timeline`, `## Root Cause and Resolution`,
+//! `## Corrective and Preventative Measures`, then optional sections).
+//!
+//! The output is deterministic, and parts the author left empty leave no empty headings.
+//! The preview, the file export and the CLI all use this one writer.
+
+mod escape;
+
+pub use escape::single_line;
+use escape::{push_block, push_heading_text, push_paragraph};
+
+use crate::model::{
+    CorrectiveMeasures, CorrectiveTask, EntryKind, ExtraSection, Image, IssueSummary, LessonsLearned, Moment, Report,
+    RootCauseAndResolution, TimelineEntry,
+};
+use crate::time::{format_duration, TimeDisplay};
+
+/// The section headings the export uses, also what the importer and the app look for.
+pub mod headings {
+    pub const SUMMARY: &str = "Issue Summary";
+    pub const TIMELINE: &str = "Timeline";
+    pub const ROOT_CAUSE_AND_RESOLUTION: &str = "Root Cause and Resolution";
+    pub const MEASURES: &str = "Corrective and Preventative Measures";
+    pub const LESSONS: &str = "Lessons Learned";
+    pub const IMAGES: &str = "Images";
+}
+
+/// The title used when the author has not written one yet.
+pub const UNTITLED: &str = "Untitled postmortem";
+
+/// The report as a Markdown document.
+pub fn to_markdown(report: &Report) -> String {
+    let mut out = String::with_capacity(4096 + 160 * report.timeline.len());
+    write_markdown(report, &mut out);
+    out
+}
+
+/// Appends the report as Markdown to `out`.
+pub fn write_markdown(report: &Report, out: &mut String) {
+    let times = TimeDisplay::for_summary(&report.summary);
+    out.push_str("# ");
+    if report.title.trim().is_empty() {
+        out.push_str(UNTITLED);
+    } else {
+        push_heading_text(out, &report.title);
+    }
+    out.push_str("\n\n");
+    write_metadata(report, out);
+    write_summary(&report.summary, &times, out);
+    write_timeline(&report.timeline, &times, out);
+    write_root_cause_and_resolution(&report.root_cause_and_resolution, out);
+    write_measures(&report.measures, out);
+    if let Some(lessons) = &report.lessons_learned {
+        write_lessons(lessons, out);
+    }
+    write_images(&report.images, out);
+    for section in &report.extra_sections {
+        write_extra_section(section, out);
+    }
+    // One trailing newline, whatever the last section was.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+}
+
+fn heading(out: &mut String, level: usize, text: &str) {
+    for _ in 0..level {
+        out.push('#');
+    }
+    out.push(' ');
+    push_heading_text(out, text);
+    out.push_str("\n\n");
+}
+
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+fn non_blank(text: &Option<String>) -> Option<&str> {
+    text.as_deref().filter(|t| !is_blank(t))
+}
+
+/// A bullet with a bold label: `- **Impact:** text`.
+fn labelled_bullet(out: &mut String, label: &str, text: &str) {
+    out.push_str("- **");
+    out.push_str(label);
+    out.push_str(":** ");
+    push_paragraph(out, text, "  ");
+    out.push('\n');
+}
+
+fn bullet(out: &mut String, text: &str) {
+    out.push_str("- ");
+    push_paragraph(out, text, "  ");
+    out.push('\n');
+}
+
+/// Service, severity and authors on one line under the title.
+fn write_metadata(report: &Report, out: &mut String) {
+    let mut parts = Vec::new();
+    if let Some(service) = non_blank(&report.service) {
+        parts.push(format!("**Service:** {}", single_line(service)));
+    }
+    if let Some(severity) = report.severity {
+        parts.push(format!("**Severity:** {}", severity.label()));
+    }
+    let authors: Vec<String> = report
+        .authors
+        .iter()
+        .filter(|a| !is_blank(a))
+        .map(|a| single_line(a))
+        .collect();
+    if !authors.is_empty() {
+        parts.push(format!("**Authors:** {}", authors.join(", ")));
+    }
+    if !parts.is_empty() {
+        // The first part starts with `**`, which cannot open a block, so no escaping is needed.
+        out.push_str(&parts.join(" · "));
+        out.push_str("\n\n");
+    }
+}
+
+/// "2024-08-22 15:00 – 17:00 UTC (2 h)", or what the author wrote when the times are not exact.
+pub fn duration_line(summary: &IssueSummary, times: &TimeDisplay) -> Option<String> {
+    let full = |moment: &Moment| match moment.exact() {
+        Some(at) => format!("{} {}", times.date_time(at), times.label()),
+        None => times.moment(moment),
+    };
+    let line = match (&summary.started_at, &summary.ended_at) {
+        (None, None) => return None,
+        (Some(start), None) => format!("from {}, end not recorded", full(start)),
+        (None, Some(end)) => format!("start not recorded, until {}", full(end)),
+        (Some(start), Some(end)) => match (start.exact(), end.exact()) {
+            (Some(start), Some(end)) => {
+                let end_text = if times.same_day(start, end) {
+                    times.clock(end)
+                } else {
+                    times.date_time(end)
+                };
+                let length = format_duration(end - start)
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
+                format!("{} – {end_text} {}{length}", times.date_time(start), times.label())
+            }
+            _ => format!("{} – {}", full(start), full(end)),
+        },
+    };
+    Some(line)
+}
+
+/// "45%", "12.5%": whole numbers without a decimal point.
+pub fn format_percent(percent: f64) -> String {
+    let rounded = (percent * 100.0).round() / 100.0;
+    format!("{rounded}%")
+}
+
+fn write_summary(summary: &IssueSummary, times: &TimeDisplay, out: &mut String) {
+    let mut body = String::new();
+    if let Some(duration) = duration_line(summary, times) {
+        labelled_bullet(&mut body, "Duration", &duration);
+    }
+    if !is_blank(&summary.impact) {
+        labelled_bullet(&mut body, "Impact", &summary.impact);
+    }
+    if let Some(percent) = summary.users_affected_percent {
+        labelled_bullet(&mut body, "Users affected", &format_percent(percent));
+    }
+    if let Some(business) = non_blank(&summary.business_impact) {
+        labelled_bullet(&mut body, "Business impact", business);
+    }
+    if !is_blank(&summary.root_cause) {
+        labelled_bullet(&mut body, "Root Cause", &summary.root_cause);
+    }
+    if !body.is_empty() {
+        heading(out, 2, headings::SUMMARY);
+        out.push_str(&body);
+        out.push('\n');
+    }
+}
+
+fn write_timeline(timeline: &[TimelineEntry], times: &TimeDisplay, out: &mut String) {
+    let entries: Vec<&TimelineEntry> = timeline.iter().filter(|e| !is_timeline_entry_empty(e)).collect();
+    if entries.is_empty() {
+        return;
+    }
+    heading(out, 2, headings::TIMELINE);
+    for entry in entries {
+        write_timeline_entry(entry, times, out);
+    }
+    out.push('\n');
+}
+
+fn is_timeline_entry_empty(entry: &TimelineEntry) -> bool {
+    entry.time.is_none() && is_blank(&entry.text) && non_blank(&entry.actor).is_none()
+}
+
+/// `- **15:05 UTC** — *Detection (Dana):* Pager fired for the 5xx rate.`
+fn write_timeline_entry(entry: &TimelineEntry, times: &TimeDisplay, out: &mut String) {
+    out.push_str("- ");
+    let mut separator = "";
+    if let Some(time) = &entry.time {
+        let time = single_line(&times.moment(time));
+        if !time.is_empty() {
+            out.push_str("**");
+            out.push_str(&time);
+            out.push_str("**");
+            separator = " — ";
+        }
+    }
+    let actor = non_blank(&entry.actor).map(single_line);
+    let tag = match (entry.kind, actor) {
+        (EntryKind::Other, None) => None,
+        (kind, None) => Some(kind.label().to_owned()),
+        (kind, Some(actor)) => Some(format!("{} ({actor})", kind.label())),
+    };
+    if let Some(tag) = tag {
+        out.push_str(separator);
+        out.push('*');
+        out.push_str(&tag);
+        out.push_str(":*");
+        separator = " ";
+    }
+    if !is_blank(&entry.text) {
+        out.push_str(separator);
+        push_paragraph(out, &entry.text, "  ");
+    }
+    out.push('\n');
+}
+
+fn write_root_cause_and_resolution(section: &RootCauseAndResolution, out: &mut String) {
+    if is_blank(&section.root_cause) && is_blank(&section.resolution) {
+        return;
+    }
+    heading(out, 2, headings::ROOT_CAUSE_AND_RESOLUTION);
+    for (label, text) in [("Root Cause", &section.root_cause), ("Resolution", &section.resolution)] {
+        if !is_blank(text) {
+            heading(out, 3, label);
+            push_block(out, text.trim_matches('\n'));
+            out.push('\n');
+        }
+    }
+}
+
+fn write_measures(measures: &CorrectiveMeasures, out: &mut String) {
+    let improvements: Vec<&String> = measures.improvements.iter().filter(|i| !is_blank(i)).collect();
+    let tasks: Vec<&CorrectiveTask> = measures.tasks.iter().filter(|t| !is_task_empty(t)).collect();
+    if improvements.is_empty() && tasks.is_empty() {
+        return;
+    }
+    heading(out, 2, headings::MEASURES);
+    if !improvements.is_empty() {
+        heading(out, 3, "Improvements");
+        for improvement in improvements {
+            bullet(out, improvement);
+        }
+        out.push('\n');
+    }
+    if !tasks.is_empty() {
+        heading(out, 3, "Tasks");
+        for task in tasks {
+            write_task(task, out);
+        }
+        out.push('\n');
+    }
+}
+
+fn is_task_empty(task: &CorrectiveTask) -> bool {
+    is_blank(&task.text) && non_blank(&task.owner).is_none() && task.due.is_none()
+}
+
+/// `- [ ] Add a TLS expiry alert — **Owner:** Dana · **Due:** 2024-09-01`
+fn write_task(task: &CorrectiveTask, out: &mut String) {
+    out.push_str(if task.done { "- [x] " } else { "- [ ] " });
+    push_paragraph(out, &task.text, "  ");
+    let mut details = Vec::new();
+    if let Some(owner) = non_blank(&task.owner) {
+        details.push(format!("**Owner:** {}", single_line(owner)));
+    }
+    if let Some(due) = &task.due {
+        let due = single_line(&due.to_json_string());
+        if !due.is_empty() {
+            details.push(format!("**Due:** {due}"));
+        }
+    }
+    if !details.is_empty() {
+        out.push_str(" — ");
+        out.push_str(&details.join(" · "));
+    }
+    out.push('\n');
+}
+
+fn write_lessons(lessons: &LessonsLearned, out: &mut String) {
+    let groups = [
+        ("What went well", &lessons.went_well),
+        ("What went wrong", &lessons.went_wrong),
+        ("Where we got lucky", &lessons.got_lucky),
+    ];
+    if groups.iter().all(|(_, items)| items.iter().all(|i| is_blank(i))) {
+        return;
+    }
+    heading(out, 2, headings::LESSONS);
+    for (label, items) in groups {
+        if items.iter().any(|i| !is_blank(i)) {
+            heading(out, 3, label);
+            for item in items.iter().filter(|i| !is_blank(i)) {
+                bullet(out, item);
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn write_images(images: &[Image], out: &mut String) {
+    let images: Vec<&Image> = images.iter().filter(|i| !is_blank(&i.url)).collect();
+    if images.is_empty() {
+        return;
+    }
+    heading(out, 2, headings::IMAGES);
+    for image in images {
+        out.push_str("![");
+        push_link_text(out, &single_line(&image.alt));
+        out.push_str("](");
+        push_link_destination(out, image.url.trim());
+        out.push_str(")\n\n");
+    }
+}
+
+fn push_link_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if matches!(c, '[' | ']' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// A destination with spaces or parentheses goes in angle brackets; characters that would end
+/// it early are percent-encoded.
+fn push_link_destination(out: &mut String, url: &str) {
+    let needs_brackets = url.contains(|c: char| c.is_whitespace() || c == '(' || c == ')');
+    if needs_brackets {
+        out.push('<');
+    }
+    for c in url.chars() {
+        match c {
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\n' | '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    if needs_brackets {
+        out.push('>');
+    }
+}
+
+fn write_extra_section(section: &ExtraSection, out: &mut String) {
+    if is_blank(&section.heading) && is_blank(&section.body) {
+        return;
+    }
+    let title = if is_blank(&section.heading) {
+        "Notes"
+    } else {
+        &section.heading
+    };
+    heading(out, 2, title);
+    if !is_blank(&section.body) {
+        push_block(out, section.body.trim_matches('\n'));
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests;

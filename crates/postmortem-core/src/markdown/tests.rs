@@ -1,0 +1,276 @@
+use super::*;
+use crate::model::*;
+use proptest::prelude::*;
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+fn at(text: &str) -> Option<Moment> {
+    Some(Moment::parse(text))
+}
+
+#[test]
+fn empty_report_is_just_a_title() {
+    assert_eq!(to_markdown(&Report::default()), "# Untitled postmortem\n");
+}
+
+#[test]
+fn summary_bullets_and_duration() {
+    let report = Report {
+        title: "Login failures".into(),
+        service: Some("Auth".into()),
+        severity: Some(Severity::Sev2),
+        authors: vec!["Ana".into(), "Bo".into()],
+        summary: IssueSummary {
+            started_at: at("2025-01-31T23:10:00+00:00"),
+            ended_at: at("2025-02-01T01:40:00+00:00"),
+            timezone: Some("UTC+01:00".into()),
+            impact: "Users could not log in.".into(),
+            users_affected_percent: Some(12.5),
+            business_impact: Some("Support tickets tripled.".into()),
+            root_cause: "An expired signing key.".into(),
+        },
+        ..Default::default()
+    };
+    assert_eq!(
+        to_markdown(&report),
+        "# Login failures\n\n\
+         **Service:** Auth · **Severity:** SEV2 · **Authors:** Ana, Bo\n\n\
+         ## Issue Summary\n\n\
+         - **Duration:** 2025-02-01 00:10 – 02:40 UTC+01:00 (2 h 30 min)\n\
+         - **Impact:** Users could not log in.\n\
+         - **Users affected:** 12.5%\n\
+         - **Business impact:** Support tickets tripled.\n\
+         - **Root Cause:** An expired signing key.\n"
+    );
+}
+
+#[test]
+fn duration_across_midnight_and_as_written() {
+    let times = |s: &IssueSummary| duration_line(s, &TimeDisplay::for_summary(s));
+    let mut summary = IssueSummary {
+        started_at: at("2025-01-31T23:10:00Z"),
+        ended_at: at("2025-02-01T00:20:00Z"),
+        ..Default::default()
+    };
+    assert_eq!(
+        times(&summary).unwrap(),
+        "2025-01-31 23:10 – 2025-02-01 00:20 UTC (1 h 10 min)"
+    );
+    summary.ended_at = at("00:20 the next day");
+    assert_eq!(times(&summary).unwrap(), "2025-01-31 23:10 UTC – 00:20 the next day");
+    summary.ended_at = None;
+    assert_eq!(times(&summary).unwrap(), "from 2025-01-31 23:10 UTC, end not recorded");
+    summary.started_at = None;
+    assert_eq!(times(&summary), None);
+}
+
+#[test]
+fn timeline_entries_carry_time_kind_and_actor() {
+    let report = Report {
+        title: "T".into(),
+        summary: IssueSummary {
+            started_at: at("2025-01-31T23:10:00Z"),
+            ..Default::default()
+        },
+        timeline: vec![
+            TimelineEntry {
+                time: at("2025-01-31T23:12:00Z"),
+                kind: EntryKind::Detection,
+                text: "Pager fired.".into(),
+                actor: Some("Dana".into()),
+            },
+            TimelineEntry {
+                time: at("2025-02-01T00:05:30Z"),
+                kind: EntryKind::Other,
+                text: "Status page updated.".into(),
+                actor: None,
+            },
+            TimelineEntry {
+                time: at("shortly after"),
+                kind: EntryKind::MisleadingPath,
+                text: "Suspected DNS.".into(),
+                actor: None,
+            },
+            TimelineEntry {
+                time: None,
+                kind: EntryKind::Other,
+                text: "# Not a heading\n- not a bullet".into(),
+                actor: None,
+            },
+        ],
+        ..Default::default()
+    };
+    assert_eq!(
+        to_markdown(&report),
+        "# T\n\n## Issue Summary\n\n- **Duration:** from 2025-01-31 23:10 UTC, end not recorded\n\n## Timeline\n\n\
+         - **23:12 UTC** — *Detection (Dana):* Pager fired.\n\
+         - **2025-02-01 00:05:30 UTC** — Status page updated.\n\
+         - **shortly after** — *Misleading path:* Suspected DNS.\n\
+         - \\# Not a heading\n  \\- not a bullet\n"
+    );
+}
+
+#[test]
+fn measures_lessons_images_and_extra_sections() {
+    let report = Report {
+        title: "T".into(),
+        root_cause_and_resolution: RootCauseAndResolution {
+            root_cause: "Because.\n\n# Sneaky heading".into(),
+            resolution: String::new(),
+        },
+        measures: CorrectiveMeasures {
+            improvements: vec!["Better alerts".into(), "  ".into()],
+            tasks: vec![
+                CorrectiveTask {
+                    text: "Rotate keys".into(),
+                    owner: Some("Sec".into()),
+                    due: Some(DueDate::parse("2025-03-01")),
+                    done: true,
+                },
+                CorrectiveTask {
+                    text: "Write runbook".into(),
+                    owner: None,
+                    due: Some(DueDate::parse("Q3")),
+                    done: false,
+                },
+            ],
+        },
+        lessons_learned: Some(LessonsLearned {
+            went_well: vec!["Fast rollback".into()],
+            went_wrong: vec![],
+            got_lucky: vec!["Low traffic".into()],
+        }),
+        images: vec![Image {
+            url: "https://example.com/a graph.png".into(),
+            alt: "Error [rate]".into(),
+        }],
+        extra_sections: vec![ExtraSection {
+            heading: "Appendix".into(),
+            body: "```\nunclosed".into(),
+        }],
+        ..Default::default()
+    };
+    assert_eq!(
+        to_markdown(&report),
+        "# T\n\n## Root Cause and Resolution\n\n### Root Cause\n\nBecause.\n\n\\# Sneaky heading\n\n\
+         ## Corrective and Preventative Measures\n\n### Improvements\n\n- Better alerts\n\n\
+         ### Tasks\n\n- [x] Rotate keys — **Owner:** Sec · **Due:** 2025-03-01\n- [ ] Write runbook — **Due:** Q3\n\n\
+         ## Lessons Learned\n\n### What went well\n\n- Fast rollback\n\n### Where we got lucky\n\n- Low traffic\n\n\
+         ## Images\n\n![Error \\[rate\\]](<https://example.com/a graph.png>)\n\n\
+         ## Appendix\n\n```\nunclosed\n```\n"
+    );
+}
+
+/// The headings a reader sees when the Markdown is rendered, as (level, text).
+fn rendered_headings(markdown: &str) -> Vec<(HeadingLevel, String)> {
+    let mut headings = Vec::new();
+    let mut current: Option<(HeadingLevel, String)> = None;
+    for event in Parser::new_ext(markdown, crate::preview::options()) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => current = Some((level, String::new())),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(current.take()),
+            _ => {}
+        }
+    }
+    headings
+}
+
+/// Text an author might type, with the Markdown that could break a document's structure
+/// over-represented.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("# ".to_string()),
+        Just("## ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("- ".to_string()),
+        Just("1. ".to_string()),
+        Just("> ".to_string()),
+        Just("```".to_string()),
+        Just("~~~".to_string()),
+        Just("---".to_string()),
+        Just("===".to_string()),
+        Just("<!--".to_string()),
+        Just("<div>".to_string()),
+        Just("<script>".to_string()),
+        Just("[ ] ".to_string()),
+        Just("|".to_string()),
+        Just("    ".to_string()),
+        Just("*".to_string()),
+        Just("#".to_string()),
+        "[a-zA-Z0-9 ]{0,8}",
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|parts| parts.concat())
+}
+
+fn hostile_report() -> impl Strategy<Value = Report> {
+    (
+        hostile_text(),
+        hostile_text(),
+        hostile_text(),
+        hostile_text(),
+        hostile_text(),
+        hostile_text(),
+        hostile_text(),
+    )
+        .prop_map(|(title, impact, entry, cause, improvement, task, body)| Report {
+            title: format!("Title {title}"),
+            summary: IssueSummary {
+                impact: format!("x{impact}"),
+                ..Default::default()
+            },
+            timeline: vec![TimelineEntry {
+                text: format!("x{entry}"),
+                ..Default::default()
+            }],
+            root_cause_and_resolution: RootCauseAndResolution {
+                root_cause: format!("x{cause}"),
+                resolution: "Fixed.".into(),
+            },
+            measures: CorrectiveMeasures {
+                improvements: vec![format!("x{improvement}")],
+                tasks: vec![CorrectiveTask {
+                    text: format!("x{task}"),
+                    ..Default::default()
+                }],
+            },
+            extra_sections: vec![ExtraSection {
+                heading: "Appendix".into(),
+                body: format!("x{body}"),
+            }],
+            ..Default::default()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Whatever is typed into a field, the rendered document has exactly the template's
+    /// sections, in order, and user headings never rise above the template's subsections.
+    #[test]
+    fn typed_text_never_breaks_the_section_structure(report in hostile_report()) {
+        let markdown = to_markdown(&report);
+        let top: Vec<String> = rendered_headings(&markdown)
+            .into_iter()
+            .filter(|(level, _)| *level <= HeadingLevel::H3)
+            // The title's text is the author's Markdown (it may hold code spans), so only its level is compared.
+            .map(|(level, text)| if level == HeadingLevel::H1 { "H1".to_owned() } else { format!("{level:?} {text}") })
+            .collect();
+        let expected = [
+            "H1".to_owned(),
+            "H2 Issue Summary".into(), "H2 Timeline".into(), "H2 Root Cause and Resolution".into(),
+            "H3 Root Cause".into(), "H3 Resolution".into(), "H2 Corrective and Preventative Measures".into(),
+            "H3 Improvements".into(), "H3 Tasks".into(), "H2 Appendix".into(),
+        ];
+        prop_assert_eq!(top, expected, "{}", markdown);
+    }
+
+    #[test]
+    fn export_is_deterministic(report in hostile_report()) {
+        prop_assert_eq!(to_markdown(&report), to_markdown(&report.clone()));
+    }
+}

@@ -1,0 +1,367 @@
+//! What a reader of the postmortem would find missing or wrong, as data: each [`Finding`] names
+//! the field (a path such as `timeline[2].time`), how serious it is, and what to do about it.
+//! The app shows findings inline as the author types; the CLI prints them. Findings never stop
+//! an export: a draft may need sharing before it is finished.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::model::{EntryKind, Moment, Report};
+use crate::time::parse_timezone;
+
+/// An executive reads the summary, not an essay: past this many words it is flagged.
+pub const SUMMARY_WORD_LIMIT: usize = 120;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// The report is wrong or missing something every postmortem needs.
+    Error,
+    /// Worth a second look; the report can stand without it.
+    Warning,
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The field, as a path into the JSON document: `summary.impact`, `timeline[3].time`.
+    pub path: String,
+    pub level: Level,
+    /// What is wrong and how to fix it, in a sentence or two.
+    pub message: String,
+}
+
+impl Finding {
+    fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            level: Level::Error,
+            message: message.into(),
+        }
+    }
+
+    fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            level: Level::Warning,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.level.label(), self.path, self.message)
+    }
+}
+
+/// Everything worth telling the author, in the order the sections appear.
+pub fn validate(report: &Report) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    check_title(report, &mut findings);
+    check_summary(report, &mut findings);
+    check_timeline(report, &mut findings);
+    check_root_cause_and_resolution(report, &mut findings);
+    check_measures(report, &mut findings);
+    check_images(report, &mut findings);
+    check_extra_sections(report, &mut findings);
+    findings
+}
+
+/// How many errors and warnings there are.
+pub fn count(findings: &[Finding]) -> (usize, usize) {
+    let errors = findings.iter().filter(|f| f.level == Level::Error).count();
+    (errors, findings.len() - errors)
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn check_title(report: &Report, findings: &mut Vec<Finding>) {
+    if blank(&report.title) {
+        findings.push(Finding::error(
+            "title",
+            "The title is empty. Name the incident as readers will search for it, e.g. \"Checkout outage after TLS certificate renewal\".",
+        ));
+    }
+}
+
+fn check_summary(report: &Report, findings: &mut Vec<Finding>) {
+    let summary = &report.summary;
+    let start = check_moment(summary.started_at.as_ref(), "summary.started_at", "start", findings);
+    let end = check_moment(summary.ended_at.as_ref(), "summary.ended_at", "end", findings);
+    if summary.started_at.is_none() {
+        findings.push(Finding::error(
+            "summary.started_at",
+            "The start time is missing. Give the date and time the impact began.",
+        ));
+    }
+    if summary.ended_at.is_none() {
+        findings.push(Finding::warning(
+            "summary.ended_at",
+            "The end time is missing. Give the time the impact ended, or say in the summary that it is ongoing.",
+        ));
+    }
+    if let (Some(start), Some(end)) = (start, end) {
+        if end <= start {
+            findings.push(Finding::error(
+                "summary.ended_at",
+                "The end is not after the start. Check the dates and the AM/PM of both times.",
+            ));
+        }
+    }
+    if let Some(zone) = summary.timezone.as_deref().filter(|z| !blank(z)) {
+        if parse_timezone(zone).is_none() {
+            findings.push(Finding::error(
+                "summary.timezone",
+                format!(
+                    "The timezone \"{}\" is not understood. Use UTC or a fixed offset such as UTC+02:00.",
+                    zone.trim()
+                ),
+            ));
+        }
+    }
+    if blank(&summary.impact) {
+        findings.push(Finding::error(
+            "summary.impact",
+            "The impact is empty. Say what users experienced: what failed, for whom, and how badly.",
+        ));
+    }
+    if let Some(percent) = summary.users_affected_percent {
+        if !(0.0..=100.0).contains(&percent) {
+            findings.push(Finding::error(
+                "summary.users_affected_percent",
+                "The share of users affected must be a number from 0 to 100.",
+            ));
+        }
+    }
+    if blank(&summary.root_cause) {
+        findings.push(Finding::error(
+            "summary.root_cause",
+            "The root cause is empty. Give it in one sentence; the detail goes further down.",
+        ));
+    }
+    let words = word_count(&summary.impact)
+        + word_count(&summary.root_cause)
+        + summary.business_impact.as_deref().map_or(0, word_count);
+    if words > SUMMARY_WORD_LIMIT {
+        findings.push(Finding::warning(
+            "summary",
+            format!("The summary is {words} words long; executives read about {SUMMARY_WORD_LIMIT}. Move detail to Root Cause and Resolution."),
+        ));
+    }
+}
+
+/// Warns when a time is not a full timestamp and returns it when it is.
+fn check_moment(
+    moment: Option<&Moment>,
+    path: &str,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<DateTime<FixedOffset>> {
+    match moment? {
+        Moment::Exact(at) => Some(*at),
+        Moment::AsWritten(text) if blank(text) => {
+            findings.push(Finding::error(
+                path,
+                format!("The {what} time is empty. Enter a date and time, or remove the time."),
+            ));
+            None
+        }
+        Moment::AsWritten(text) => {
+            findings.push(Finding::warning(
+                path,
+                format!("The {what} time \"{}\" is not a full date and time, so it cannot be ordered or measured. Enter a date, a time and a timezone.", text.trim()),
+            ));
+            None
+        }
+    }
+}
+
+fn check_timeline(report: &Report, findings: &mut Vec<Finding>) {
+    let timeline = &report.timeline;
+    if timeline.is_empty() {
+        findings.push(Finding::error(
+            "timeline",
+            "The timeline is empty. Add what happened in order: when it was detected, what was tried, who was called, what fixed it.",
+        ));
+        return;
+    }
+    let window = (
+        report.summary.started_at.as_ref().and_then(Moment::exact),
+        report.summary.ended_at.as_ref().and_then(Moment::exact),
+    );
+    let mut latest: Option<DateTime<FixedOffset>> = None;
+    for (index, entry) in timeline.iter().enumerate() {
+        let path = format!("timeline[{index}]");
+        if blank(&entry.text) {
+            findings.push(Finding::error(
+                format!("{path}.text"),
+                "This entry has no text. Say what happened, or remove the entry.",
+            ));
+        }
+        let time_path = format!("{path}.time");
+        let Some(at) = check_moment(entry.time.as_ref(), &time_path, "entry's", findings) else {
+            continue;
+        };
+        if latest.is_some_and(|previous| at < previous) {
+            findings.push(Finding::warning(
+                time_path.clone(),
+                "This entry is earlier than the one before it. Sort the timeline by time, or fix the time.",
+            ));
+        }
+        latest = latest.max(Some(at));
+        if window.0.is_some_and(|start| at < start) && entry.kind != EntryKind::Other {
+            findings.push(Finding::warning(
+                time_path,
+                "This entry is before the incident's start. If it triggered the incident, mark it as \"Other\"; otherwise check the start time.",
+            ));
+        } else if window.1.is_some_and(|end| at > end)
+            && !matches!(entry.kind, EntryKind::Communication | EntryKind::Other)
+        {
+            findings.push(Finding::warning(
+                time_path,
+                "This entry is after the incident's end. Check the end time or this entry's time.",
+            ));
+        }
+    }
+    for (kind, advice) in [
+        (
+            EntryKind::Detection,
+            "No entry is marked Detection. Readers need to know when and how the problem was noticed.",
+        ),
+        (
+            EntryKind::Resolution,
+            "No entry is marked Resolution. Readers need to know when service was restored.",
+        ),
+    ] {
+        if !timeline.iter().any(|e| e.kind == kind) {
+            findings.push(Finding::warning("timeline", advice));
+        }
+    }
+}
+
+fn check_root_cause_and_resolution(report: &Report, findings: &mut Vec<Finding>) {
+    let section = &report.root_cause_and_resolution;
+    if blank(&section.root_cause) {
+        findings.push(Finding::error(
+            "root_cause_and_resolution.root_cause",
+            "The detailed root cause is empty. Explain the chain of events that led to the failure.",
+        ));
+    }
+    if blank(&section.resolution) {
+        findings.push(Finding::error(
+            "root_cause_and_resolution.resolution",
+            "The resolution is empty. Explain what restored service and how it was verified.",
+        ));
+    }
+}
+
+fn check_measures(report: &Report, findings: &mut Vec<Finding>) {
+    let measures = &report.measures;
+    if measures.improvements.is_empty() && measures.tasks.is_empty() {
+        findings.push(Finding::error(
+            "measures",
+            "No corrective or preventative measures. Add at least one task that makes a repeat less likely.",
+        ));
+    }
+    for (index, improvement) in measures.improvements.iter().enumerate() {
+        if blank(improvement) {
+            findings.push(Finding::error(
+                format!("measures.improvements[{index}]"),
+                "This improvement is empty. Write it, or remove it.",
+            ));
+        }
+    }
+    for (index, task) in measures.tasks.iter().enumerate() {
+        let path = format!("measures.tasks[{index}]");
+        if blank(&task.text) {
+            findings.push(Finding::error(
+                format!("{path}.text"),
+                "This task is empty. Write it, or remove it.",
+            ));
+        }
+        if task.done {
+            continue;
+        }
+        if task.owner.as_deref().is_none_or(blank) {
+            findings.push(Finding::warning(
+                format!("{path}.owner"),
+                "This task has no owner. Tasks without an owner rarely get done.",
+            ));
+        }
+        if task.due.as_ref().is_none_or(|due| blank(&due.to_json_string())) {
+            findings.push(Finding::warning(
+                format!("{path}.due"),
+                "This task has no due date. Give a date or an ETA such as \"next sprint\".",
+            ));
+        }
+    }
+}
+
+fn check_images(report: &Report, findings: &mut Vec<Finding>) {
+    for (index, image) in report.images.iter().enumerate() {
+        let path = format!("images[{index}]");
+        if !is_web_url(&image.url) {
+            findings.push(Finding::error(
+                format!("{path}.url"),
+                format!(
+                    "\"{}\" is not a web address. Use a full http:// or https:// URL.",
+                    image.url.trim()
+                ),
+            ));
+        }
+        if blank(&image.alt) {
+            findings.push(Finding::warning(
+                format!("{path}.alt"),
+                "This image has no description. Describe it for readers who cannot see it.",
+            ));
+        }
+    }
+}
+
+/// An absolute http(s) URL with a host and no spaces.
+pub fn is_web_url(url: &str) -> bool {
+    let url = url.trim();
+    let rest = url
+        .get(..8)
+        .filter(|p| p.eq_ignore_ascii_case("https://"))
+        .map(|_| &url[8..])
+        .or_else(|| {
+            url.get(..7)
+                .filter(|p| p.eq_ignore_ascii_case("http://"))
+                .map(|_| &url[7..])
+        });
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty()
+            && !url.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"')
+    })
+}
+
+fn check_extra_sections(report: &Report, findings: &mut Vec<Finding>) {
+    for (index, section) in report.extra_sections.iter().enumerate() {
+        if blank(&section.heading) {
+            findings.push(Finding::error(
+                format!("extra_sections[{index}].heading"),
+                "This section has no heading. Name it, or remove the section.",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

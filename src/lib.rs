@@ -1,0 +1,15 @@
+//! Postmortem Studio in the browser: a thin Leptos layer over `postmortem-core`.
+//! Everything here needs a browser, so on native targets the crate is empty and native
+//! `cargo test` stays fast.
+#![cfg(target_arch = "wasm32")]
+
+pub mod components;
+pub mod example;
+
+pub use components::app::App;
+
+/// Starts the app in the page's `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
