@@ -4,7 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 pub mod components;
+pub mod download;
 pub mod example;
+pub mod state;
 
 pub use components::app::App;
 

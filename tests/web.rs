@@ -1,9 +1,10 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts into a real DOM and
-//! the preview sets only sanitised HTML.
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts into a real DOM, the
+//! editor state derives its Markdown and findings, and the preview sets only sanitised HTML.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use postmortem_editor::components::preview::Preview;
+use postmortem_editor::state::{field_id, Editor};
 use postmortem_editor::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -20,28 +21,65 @@ fn fresh_container() -> web_sys::HtmlElement {
     container
 }
 
+fn texts(container: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = container.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap())
+        .collect()
+}
+
 #[wasm_bindgen_test]
-fn app_mounts_and_renders_the_example_report() {
+fn app_mounts_with_every_form_section_and_a_preview() {
     let container = fresh_container();
     let _handle = leptos::mount::mount_to(container.clone(), App);
-    let title = container
-        .query_selector("[data-testid=report-title]")
-        .unwrap()
-        .expect("a title");
-    let example = postmortem_editor::example::example_report().unwrap();
-    assert_eq!(title.text_content().unwrap(), example.title);
-    let headings = container.query_selector_all("[data-testid=preview] h2").unwrap();
-    let texts: Vec<String> = (0..headings.length())
-        .map(|i| headings.item(i).unwrap().text_content().unwrap())
-        .collect();
     assert_eq!(
-        &texts[..4],
+        texts(&container, ".form-section h2"),
         [
             "Issue Summary",
             "Timeline",
             "Root Cause and Resolution",
-            "Corrective and Preventative Measures"
+            "Corrective and Preventative Measures",
+            "Optional sections"
         ]
+    );
+    assert_eq!(texts(&container, "[data-testid=preview] h1"), ["Untitled postmortem"]);
+    let title = container
+        .query_selector("#field-title")
+        .unwrap()
+        .expect("a title input");
+    assert_eq!(
+        title.get_attribute("aria-invalid").as_deref(),
+        Some("false"),
+        "no error before typing"
+    );
+}
+
+#[wasm_bindgen_test]
+fn editor_derives_markdown_and_findings_from_the_report() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let editor = Editor::new(postmortem_editor::example::example_report().unwrap());
+        assert!(editor.findings.get_untracked().is_empty());
+        editor.update(|r| r.title.clear());
+        assert!(editor.markdown.get_untracked().starts_with("# Untitled postmortem\n"));
+        let findings = editor.findings.get_untracked();
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].path, "title");
+        // Findings show beside a field only once it is touched, or when all are asked for.
+        let visible = editor.visible_findings("title".into());
+        assert!(visible.get_untracked().is_empty());
+        editor.touch("title");
+        assert_eq!(visible.get_untracked().len(), 1);
+    });
+}
+
+#[wasm_bindgen_test]
+fn field_ids_follow_report_paths() {
+    assert_eq!(field_id("timeline[3].time"), "field-timeline-3-time");
+    assert_eq!(field_id("measures.improvements[0]"), "field-measures-improvements-0");
+    assert_eq!(
+        field_id("summary.users_affected_percent"),
+        "field-summary-users_affected_percent"
     );
 }
 
@@ -72,12 +110,7 @@ fn preview_never_creates_script_or_handlers() {
         .text_content()
         .unwrap()
         .contains("<script>window.__pwned = 1</script>"));
-    let pwned = js_sys_global_has("__pwned");
-    assert!(!pwned, "no payload ran");
-}
-
-fn js_sys_global_has(name: &str) -> bool {
     let window = web_sys::window().unwrap();
-    let value = js_sys::Reflect::get(&window, &name.into()).unwrap();
-    !value.is_undefined()
+    let pwned = js_sys::Reflect::get(&window, &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "no payload ran");
 }

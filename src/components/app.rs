@@ -1,57 +1,104 @@
 use leptos::prelude::*;
-use postmortem_core::validate::count;
-use postmortem_core::{to_markdown, validate, Report};
+use postmortem_core::Report;
 
-use crate::components::preview::Preview;
+use crate::components::export_actions::ExportActions;
+use crate::components::findings_counter::FindingsCounter;
+use crate::components::measures_form::MeasuresForm;
+use crate::components::optional_sections::OptionalSections;
+use crate::components::preview_pane::PreviewPane;
+use crate::components::root_cause_form::RootCauseForm;
+use crate::components::section_nav::SectionNav;
+use crate::components::summary_form::SummaryForm;
+use crate::components::timeline_form::TimelineForm;
 use crate::example::example_report;
+use crate::state::{use_editor, Editor};
 
-/// The root component: the open report and its preview.
-#[component]
-pub fn App() -> impl IntoView {
-    match example_report() {
-        Ok(report) => view! { <ReportView report=report /> }.into_any(),
-        Err(error) => view! {
-            <main class="page">
-                <p class="banner banner-error" role="alert">
-                    "The example report could not be read: " {error.to_string()}
-                </p>
-            </main>
-        }
-        .into_any(),
-    }
+/// Which pane a narrow screen shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Pane {
+    Form,
+    Preview,
 }
 
-/// A report's title, a short status line and its rendered preview.
+/// The root component: the editor for one report, form beside live preview.
 #[component]
-fn ReportView(
-    /// The report to show.
-    report: Report,
-) -> impl IntoView {
-    let findings = validate(&report);
-    let (errors, warnings) = count(&findings);
-    let status = match (errors, warnings) {
-        (0, 0) => "Complete: no findings".to_owned(),
-        _ => format!("{errors} error(s), {warnings} warning(s)"),
-    };
-    let title = report.title.clone();
-    let markdown = Signal::derive(move || to_markdown(&report));
+pub fn App() -> impl IntoView {
+    provide_context(Editor::new(Report::default()));
+    let pane = RwSignal::new(Pane::Form);
     view! {
         <header class="app-bar">
             <div class="brand">
                 <img src="favicon.svg" alt="" width="28" height="28" />
                 <span>"Postmortem Studio"</span>
             </div>
-            <span class="app-bar-note">"Example report · read-only preview"</span>
-        </header>
-        <main class="page">
-            <div class="doc-heading">
-                <div>
-                    <p class="eyebrow">"Open report"</p>
-                    <p class="doc-title" data-testid="report-title">{title}</p>
-                </div>
-                <p class="doc-status" data-testid="report-status">{status}</p>
+            <div class="app-bar-actions">
+                <FindingsCounter />
+                <ExportActions />
             </div>
-            <Preview markdown=markdown />
+        </header>
+        <div class="pane-tabs" role="tablist" aria-label="Show">
+            <PaneTab pane=pane which=Pane::Form label="Form" />
+            <PaneTab pane=pane which=Pane::Preview label="Preview" />
+        </div>
+        <main class="workspace">
+            <div class="pane form-pane" class:pane-hidden=move || pane.get() != Pane::Form data-testid="form-pane">
+                <SectionNav />
+                <StartHint />
+                <form class="report-form" on:submit=|ev| ev.prevent_default() novalidate=true>
+                    <SummaryForm />
+                    <TimelineForm />
+                    <RootCauseForm />
+                    <MeasuresForm />
+                    <OptionalSections />
+                </form>
+            </div>
+            <div
+                class="pane preview-pane"
+                class:pane-hidden=move || pane.get() != Pane::Preview
+                data-testid="preview-pane"
+            >
+                <PreviewPane />
+            </div>
         </main>
+    }
+}
+
+#[component]
+fn PaneTab(pane: RwSignal<Pane>, which: Pane, label: &'static str) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            role="tab"
+            aria-selected=move || (pane.get() == which).to_string()
+            on:click=move |_| pane.set(which)
+        >
+            {label}
+        </button>
+    }
+}
+
+/// Shown while the report is blank: where to start, and a finished example to look at.
+#[component]
+fn StartHint() -> impl IntoView {
+    let editor = use_editor();
+    let blank = editor.select(|r| *r == Report::default());
+    let problem = RwSignal::new(None::<String>);
+    let open_example = move |_| match example_report() {
+        Ok(report) => editor.replace(report),
+        Err(error) => problem.set(Some(format!("The example could not be opened: {error}"))),
+    };
+    view! {
+        <Show when=move || blank.get()>
+            <aside class="start-hint" data-testid="start-hint">
+                <div>
+                    <p class="start-hint-title">"Start with the title and when it happened."</p>
+                    <p>"Each section says what readers need. The preview shows the Markdown you will export."</p>
+                    {move || problem.get().map(|p| view! { <p class="finding finding-error">{p}</p> })}
+                </div>
+                <button type="button" class="button secondary" on:click=open_example>
+                    "Open the example report"
+                </button>
+            </aside>
+        </Show>
     }
 }

@@ -1,30 +1,149 @@
 // A page object for the app, so specs read as what a person does and sees.
+import { readFileSync } from "node:fs";
 import { test as base, expect } from "@playwright/test";
+
+/// The DOM id the app gives the input for a report path: `timeline[3].time` → `field-timeline-3-time`.
+export function fieldId(path) {
+  return "field-" + path.replace(/[^A-Za-z0-9_]+/g, "-").replace(/-+$/, "");
+}
+
+export function golden(name) {
+  const url = new URL(`../golden/${name}`, import.meta.url);
+  return readFileSync(url, "utf8");
+}
+
+/// "2026-03-14T09:12:00+00:00" → the value a datetime-local input shows for it in its own offset.
+export function localInput(rfc3339) {
+  const [date, rest] = rfc3339.split("T");
+  const clock = rest.slice(0, 8);
+  return clock.endsWith(":00") ? `${date}T${clock.slice(0, 5)}` : `${date}T${clock}`;
+}
 
 export class StudioPage {
   constructor(page) {
     this.page = page;
     this.problems = [];
+    this.ignoreResourceErrors = false;
     page.on("console", (message) => {
-      if (message.type() === "error") this.problems.push(`console: ${message.text()}`);
+      if (message.type() !== "error") return;
+      if (this.ignoreResourceErrors && message.text().startsWith("Failed to load resource")) return;
+      this.problems.push(`console: ${message.text()}`);
     });
     page.on("pageerror", (error) => this.problems.push(`page error: ${error.message}`));
     page.on("dialog", (dialog) => {
       this.problems.push(`dialog: ${dialog.message()}`);
       dialog.dismiss();
     });
-    this.title = page.getByTestId("report-title");
-    this.status = page.getByTestId("report-status");
     this.preview = page.getByTestId("preview");
+    this.counter = page.getByTestId("findings-counter");
+    this.exportMessage = page.getByTestId("export-message");
+  }
+
+  /// For tests whose reports point at images that cannot load here.
+  allowResourceErrors() {
+    this.ignoreResourceErrors = true;
   }
 
   async open() {
     await this.page.goto("./");
-    await expect(this.preview).toBeVisible();
+    await expect(this.page.locator("#section-summary")).toBeVisible();
+  }
+
+  async openExample() {
+    await this.open();
+    await this.page.getByRole("button", { name: "Open the example report" }).click();
+  }
+
+  field(path) {
+    return this.page.locator(`#${fieldId(path)}`);
+  }
+
+  /// The messages shown beside a field.
+  findings(path) {
+    return this.page.locator(`#${fieldId(path)}-findings`);
+  }
+
+  async fill(path, value) {
+    await this.field(path).fill(value);
+  }
+
+  async add(label) {
+    await this.page.getByRole("button", { name: label, exact: true }).click();
   }
 
   previewHeadings(level) {
     return this.preview.locator(`h${level}`);
+  }
+
+  /// Clicks an export button and returns the downloaded file's name and text.
+  async export(kind) {
+    const download = this.page.waitForEvent("download");
+    await this.page.getByTestId(kind === "json" ? "export-json" : "export-md").click();
+    const file = await download;
+    const stream = await file.createReadStream();
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
+  }
+
+  /// Types a whole report into the form, as a person would, section by section.
+  async fillReport(report) {
+    const s = report.summary;
+    await this.fill("title", report.title);
+    if (report.service) await this.fill("service", report.service);
+    if (report.severity) await this.page.locator("#field-severity").selectOption(report.severity);
+    if (report.authors) await this.fill("authors", report.authors.join(", "));
+    if (s.timezone) await this.field("summary.timezone").selectOption(s.timezone);
+    if (s.started_at) await this.fill("summary.started_at", localInput(s.started_at));
+    if (s.ended_at) await this.fill("summary.ended_at", localInput(s.ended_at));
+    await this.fill("summary.impact", s.impact);
+    if (s.users_affected_percent !== undefined) await this.fill("summary.users_affected_percent", String(s.users_affected_percent));
+    if (s.business_impact) await this.fill("summary.business_impact", s.business_impact);
+    await this.fill("summary.root_cause", s.root_cause);
+
+    for (const [i, entry] of report.timeline.entries()) {
+      await this.add("Add entry");
+      const at = `timeline[${i}]`;
+      if (entry.time) await this.fill(`${at}.time`, localInput(entry.time));
+      await this.field(`${at}.kind`).selectOption(entry.kind ?? "other");
+      if (entry.actor) await this.fill(`${at}.actor`, entry.actor);
+      await this.fill(`${at}.text`, entry.text);
+    }
+
+    await this.fill("root_cause_and_resolution.root_cause", report.root_cause_and_resolution.root_cause);
+    await this.fill("root_cause_and_resolution.resolution", report.root_cause_and_resolution.resolution);
+
+    for (const [i, improvement] of report.measures.improvements.entries()) {
+      await this.add("Add improvement");
+      await this.fill(`measures.improvements[${i}]`, improvement);
+    }
+    for (const [i, task] of report.measures.tasks.entries()) {
+      await this.add("Add task");
+      await this.fill(`measures.tasks[${i}].text`, task.text);
+      if (task.owner) await this.fill(`measures.tasks[${i}].owner`, task.owner);
+      if (task.due) await this.fill(`measures.tasks[${i}].due`, task.due);
+      if (task.done) await this.field(`measures.tasks[${i}].done`).check();
+    }
+
+    if (report.lessons_learned) {
+      await this.add("Add lessons learned");
+      for (const group of ["went_well", "went_wrong", "got_lucky"]) {
+        for (const [i, item] of report.lessons_learned[group].entries()) {
+          await this.page.locator(`#section-optional .subsection`).getByRole("button", { name: "Add", exact: true }).nth(["went_well", "went_wrong", "got_lucky"].indexOf(group)).click();
+          await this.fill(`lessons_learned.${group}[${i}]`, item);
+        }
+      }
+    }
+    for (const [i, image] of (report.images ?? []).entries()) {
+      await this.add("Add image");
+      await this.fill(`images[${i}].url`, image.url);
+      await this.fill(`images[${i}].alt`, image.alt);
+    }
+    for (const [i, section] of (report.extra_sections ?? []).entries()) {
+      await this.add("Add section");
+      await this.fill(`extra_sections[${i}].heading`, section.heading);
+      await this.fill(`extra_sections[${i}].body`, section.body);
+    }
   }
 }
 

@@ -1,12 +1,19 @@
-// The release build loads in Chromium and shows the example report rendered from its Markdown.
-import { readFileSync } from "node:fs";
-import { test, expect } from "./fixtures.js";
+// The release build loads in Chromium; the example report opens and its preview shows every section.
+import { test, expect, golden } from "./fixtures.js";
 
-const example = JSON.parse(readFileSync(new URL("../golden/01-checkout-tls.json", import.meta.url), "utf8"));
+const example = JSON.parse(golden("01-checkout-tls.json"));
 
-test("shows the example report's title and every section heading", async ({ studio }) => {
+test("a new report starts blank with guidance and the example one click away", async ({ studio }) => {
   await studio.open();
-  await expect(studio.title).toHaveText(example.title);
+  await expect(studio.page).toHaveTitle("Postmortem Studio");
+  await expect(studio.previewHeadings(1)).toHaveText(["Untitled postmortem"]);
+  await expect(studio.page.getByTestId("start-hint")).toBeVisible();
+  await expect(studio.page.locator("#section-summary .guidance")).toContainText("duration with start, end and timezone");
+});
+
+test("the example report shows its title and every section heading", async ({ studio }) => {
+  await studio.openExample();
+  await expect(studio.field("title")).toHaveValue(example.title);
   await expect(studio.previewHeadings(1)).toHaveText([example.title]);
   await expect(studio.previewHeadings(2)).toHaveText([
     "Issue Summary",
@@ -15,24 +22,18 @@ test("shows the example report's title and every section heading", async ({ stud
     "Corrective and Preventative Measures",
     ...example.extra_sections.map((s) => s.heading),
   ]);
-  await expect(studio.status).toHaveText("Complete: no findings");
-});
-
-test("renders every timeline entry and task from the report", async ({ studio }) => {
-  await studio.open();
+  await expect(studio.counter).toHaveText("No findings");
   const timeline = studio.preview.locator("h2:has-text('Timeline') + ul > li");
   await expect(timeline).toHaveCount(example.timeline.length);
-  // The preview shows the text rendered, so inline Markdown marks are not in it.
   const firstEntry = example.timeline[0].text.replace(/[`*_]/g, "");
   await expect(timeline.first()).toContainText(firstEntry.slice(0, 60));
-  const checkboxes = studio.preview.locator("input[type=checkbox]");
-  await expect(checkboxes).toHaveCount(example.measures.tasks.length);
-  await expect(studio.page).toHaveTitle("Postmortem Studio");
+  await expect(studio.preview.locator("input[type=checkbox]")).toHaveCount(example.measures.tasks.length);
 });
 
-test("the page is usable on a phone-sized screen", async ({ studio }) => {
-  await studio.page.setViewportSize({ width: 390, height: 844 });
+test("the preview follows every keystroke, and can show the raw Markdown", async ({ studio }) => {
   await studio.open();
-  const overflow = await studio.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "no horizontal scrolling").toBeLessThanOrEqual(0);
+  await studio.field("title").pressSequentially("Search results empty");
+  await expect(studio.previewHeadings(1)).toHaveText(["Search results empty"]);
+  await studio.page.getByTestId("show-markdown").click();
+  await expect(studio.page.getByTestId("raw-markdown")).toHaveText("# Search results empty\n");
 });

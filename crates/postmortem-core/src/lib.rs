@@ -2,6 +2,7 @@
 //! and the sanitising preview renderer. Plain Rust with no web dependencies, shared by the web
 //! app and the `postmortem` command-line tool, and tested natively.
 
+pub mod editing;
 pub mod json;
 pub mod markdown;
 pub mod model;

@@ -10,6 +10,9 @@ use chrono::{DateTime, FixedOffset};
 use crate::model::{EntryKind, Moment, Report};
 use crate::time::parse_timezone;
 
+/// Said when the share of users affected is out of range, by validation and by the form.
+pub const PERCENT_RANGE_MESSAGE: &str = "The share of users affected must be a number from 0 to 100.";
+
 /// An executive reads the summary, not an essay: past this many words it is flagged.
 pub const SUMMARY_WORD_LIMIT: usize = 120;
 
@@ -142,10 +145,7 @@ fn check_summary(report: &Report, findings: &mut Vec<Finding>) {
     }
     if let Some(percent) = summary.users_affected_percent {
         if !(0.0..=100.0).contains(&percent) {
-            findings.push(Finding::error(
-                "summary.users_affected_percent",
-                "The share of users affected must be a number from 0 to 100.",
-            ));
+            findings.push(Finding::error("summary.users_affected_percent", PERCENT_RANGE_MESSAGE));
         }
     }
     if blank(&summary.root_cause) {

@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+use postmortem_core::editing::file_stem;
+use postmortem_core::to_json;
+
+use crate::components::section_nav::plural;
+use crate::download::download_text;
+use crate::state::use_editor;
+
+/// Download the report as Markdown or JSON. Findings never block an export (a draft may need
+/// sharing), but the message says how many remain.
+#[component]
+pub fn ExportActions() -> impl IntoView {
+    let editor = use_editor();
+    let message = RwSignal::new(None::<(bool, String)>);
+    let export = move |as_json: bool| {
+        let (name, mime, text) = editor.report.with_untracked(|r| {
+            if as_json {
+                (format!("{}.json", file_stem(r)), "application/json", to_json(r))
+            } else {
+                (
+                    format!("{}.md", file_stem(r)),
+                    "text/markdown",
+                    editor.markdown.get_untracked(),
+                )
+            }
+        });
+        let (errors, warnings) = editor.counts().get_untracked();
+        let remaining = match (errors, warnings) {
+            (0, 0) => "No findings remain.".to_owned(),
+            (e, w) => format!("{} and {} remain.", plural(e, "error"), plural(w, "warning")),
+        };
+        message.set(Some(match download_text(&name, mime, &text) {
+            Ok(()) => (true, format!("Downloaded {name}. {remaining}")),
+            Err(error) => (
+                false,
+                format!("The download failed ({error:?}). Your report is still here."),
+            ),
+        }));
+    };
+    view! {
+        <div class="export-actions">
+            <button type="button" class="button primary" data-testid="export-md" on:click=move |_| export(false)>
+                "Export Markdown"
+            </button>
+            <button type="button" class="button on-dark" data-testid="export-json" on:click=move |_| export(true)>
+                "Export JSON"
+            </button>
+            <p class="export-message" role="status" data-testid="export-message">
+                {move || message.get().map(|(ok, text)| view! { <span class:error=!ok>{text}</span> })}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,135 @@
+use leptos::prelude::*;
+use postmortem_core::{Finding, Level};
+
+use crate::state::{field_id, use_editor};
+
+/// What kind of control a [`TextField`] is.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub enum Control {
+    #[default]
+    Line,
+    /// A multi-line text area of this many rows.
+    Area(u32),
+    /// `<input type="datetime-local">`.
+    DateTime,
+}
+
+/// A labelled text input bound to one field of the report, with its findings below it.
+#[component]
+pub fn TextField(
+    /// The visible label.
+    label: &'static str,
+    /// The field's path in the report (`summary.impact`): names the input and its findings.
+    #[prop(into)]
+    path: String,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new text on every keystroke.
+    on_input: Callback<String>,
+    /// An example of a good answer.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// Line, area or date-time.
+    #[prop(optional)]
+    control: Control,
+    /// A message shown below the input that the report cannot hold, e.g. "not a number".
+    #[prop(optional, into)]
+    local_error: Option<Signal<Option<String>>>,
+    /// Extra classes for the wrapper (layout).
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    let editor = use_editor();
+    let id = field_id(&path);
+    let message_id = format!("{id}-findings");
+    let findings = editor.visible_findings(path.clone());
+    let has = move |level: Level| findings.with(|f| f.iter().any(|f| f.level == level));
+    let local_error = local_error.unwrap_or_else(|| Signal::stored(None));
+    let invalid = move || has(Level::Error) || local_error.with(Option::is_some);
+    let touch_path = path.clone();
+    let touch = move || editor.touch(&touch_path);
+    let input = move |ev| {
+        on_input.run(event_target_value(&ev));
+        touch();
+    };
+    let control_view = match control {
+        Control::Area(rows) => view! {
+            <textarea
+                id=id.clone()
+                rows=rows
+                placeholder=placeholder
+                prop:value=value
+                on:input=input
+                on:blur=move |_| editor.touch(&path)
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=message_id.clone()
+            ></textarea>
+        }
+        .into_any(),
+        Control::Line | Control::DateTime => view! {
+            <input
+                id=id.clone()
+                type=if control == Control::DateTime { "datetime-local" } else { "text" }
+                placeholder=placeholder
+                prop:value=value
+                on:input=input
+                on:blur=move |_| editor.touch(&path)
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=message_id.clone()
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div
+            class=format!("field {class}")
+            class:has-error=invalid
+            class:has-warning=move || has(Level::Warning)
+        >
+            <label for=id.clone()>{label}</label>
+            {control_view}
+            <div class="field-messages" id=message_id.clone() aria-live="polite">
+                {move || local_error.get().map(|message| view! { <p class="finding finding-error">{message}</p> })}
+                <FindingList findings=findings />
+            </div>
+        </div>
+    }
+}
+
+/// Findings as short messages, errors in red and warnings in amber.
+#[component]
+pub fn FindingList(
+    /// The findings to show.
+    #[prop(into)]
+    findings: Signal<Vec<Finding>>,
+) -> impl IntoView {
+    move || {
+        findings.with(|findings| {
+            findings
+                .iter()
+                .map(|f| {
+                    let class = match f.level {
+                        Level::Error => "finding finding-error",
+                        Level::Warning => "finding finding-warning",
+                    };
+                    view! { <p class=class>{f.message.clone()}</p> }
+                })
+                .collect_view()
+        })
+    }
+}
+
+/// Findings about a whole section or list rather than one input (`timeline`, `measures`).
+#[component]
+pub fn SectionFindings(
+    /// The section-level path.
+    path: &'static str,
+) -> impl IntoView {
+    let findings = use_editor().visible_findings(path.to_owned());
+    view! {
+        <div class="section-findings" id=field_id(path) tabindex="-1" aria-live="polite">
+            <FindingList findings=findings />
+        </div>
+    }
+}

@@ -1,0 +1,199 @@
+use leptos::prelude::*;
+use postmortem_core::editing::Section;
+use postmortem_core::{ExtraSection, Image, LessonsLearned, Report};
+
+use crate::components::field::{Control, TextField};
+use crate::components::form_section::FormSection;
+use crate::components::list::{reorder_keys, AddButton, ItemControls, ReportList, StringList};
+use crate::state::use_editor;
+
+static NO_LESSONS: Vec<String> = Vec::new();
+
+fn lessons(r: &mut Report) -> &mut LessonsLearned {
+    r.lessons_learned.get_or_insert_with(LessonsLearned::default)
+}
+
+/// Lessons learned, images and free sections: added when the report needs them.
+#[component]
+pub fn OptionalSections() -> impl IntoView {
+    let editor = use_editor();
+    let has_lessons = editor.select(|r| r.lessons_learned.is_some());
+    view! {
+        <FormSection
+            section=Section::Optional
+            guidance="Add what this incident needs beyond the template: lessons learned, graphs and screenshots, or sections of your own (customer communication, an appendix)."
+        >
+            <div class="span-2">
+                <Show
+                    when=move || has_lessons.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="button secondary"
+                                on:click=move |_| editor.update(|r| r.lessons_learned = Some(LessonsLearned::default()))
+                            >
+                                "Add lessons learned"
+                            </button>
+                        }
+                    }
+                >
+                    <LessonsForm />
+                </Show>
+                <h3 class="subheading">"Images"</h3>
+                <ImageList />
+                <h3 class="subheading">"Your own sections"</h3>
+                <ExtraSectionList />
+            </div>
+        </FormSection>
+    }
+}
+
+#[component]
+fn LessonsForm() -> impl IntoView {
+    let editor = use_editor();
+    view! {
+        <div class="subsection">
+            <div class="subsection-header">
+                <h3 class="subheading">"Lessons learned"</h3>
+                <button
+                    type="button"
+                    class="button ghost small"
+                    on:click=move |_| editor.update(|r| r.lessons_learned = None)
+                >
+                    "Remove section"
+                </button>
+            </div>
+            <h4 class="minor-heading">"What went well"</h4>
+            <StringList
+                item_label="Went well"
+                noun="item"
+                path="lessons_learned.went_well"
+                get=|r| r.lessons_learned.as_ref().map_or(&NO_LESSONS, |l| &l.went_well)
+                get_mut=|r| &mut lessons(r).went_well
+                add_label="Add"
+                placeholder="Rollback took two minutes"
+            />
+            <h4 class="minor-heading">"What went wrong"</h4>
+            <StringList
+                item_label="Went wrong"
+                noun="item"
+                path="lessons_learned.went_wrong"
+                get=|r| r.lessons_learned.as_ref().map_or(&NO_LESSONS, |l| &l.went_wrong)
+                get_mut=|r| &mut lessons(r).went_wrong
+                add_label="Add"
+                placeholder="The alert went to an unmonitored channel"
+            />
+            <h4 class="minor-heading">"Where we got lucky"</h4>
+            <StringList
+                item_label="Got lucky"
+                noun="item"
+                path="lessons_learned.got_lucky"
+                get=|r| r.lessons_learned.as_ref().map_or(&NO_LESSONS, |l| &l.got_lucky)
+                get_mut=|r| &mut lessons(r).got_lucky
+                add_label="Add"
+                placeholder="It happened outside the sales peak"
+            />
+        </div>
+    }
+}
+
+const IMAGES: ReportList<Image> = ReportList {
+    get: |r| &r.images,
+    get_mut: |r| &mut r.images,
+};
+
+#[component]
+fn ImageList() -> impl IntoView {
+    let editor = use_editor();
+    let ops = IMAGES.ops(editor);
+    let field = move |index: usize, read: fn(&Image) -> String| IMAGES.text(editor, index, read);
+    let write = move |index: usize, apply: fn(&mut Image, String)| IMAGES.setter(editor, index, apply);
+    view! {
+        <ol class="image-list">
+            <For
+                each=move || 0..ops.len.get()
+                key=|index| *index
+                children=move |index| {
+                    view! {
+                        <li class="pair-item" on:keydown=reorder_keys(ops, index, "field-images-".into())>
+                            <TextField
+                                label="Image URL"
+                                path=format!("images[{index}].url")
+                                value=field(index, |i| i.url.clone())
+                                on_input=write(index, |i, v| i.url = v)
+                                placeholder="https://grafana.example.com/render/d/checkout.png"
+                                class="grow"
+                            />
+                            <TextField
+                                label="Description"
+                                path=format!("images[{index}].alt")
+                                value=field(index, |i| i.alt.clone())
+                                on_input=write(index, |i, v| i.alt = v)
+                                placeholder="Checkout error rate, 09:00–11:00"
+                                class="grow"
+                            />
+                            <ItemControls index=index noun="image" ops=ops />
+                        </li>
+                    }
+                }
+            />
+        </ol>
+        <AddButton
+            label="Add image"
+            on_add=Callback::new(move |()| IMAGES.append(editor, Image::default(), |i| format!("images[{i}].url")))
+        />
+    }
+}
+
+const EXTRA_SECTIONS: ReportList<ExtraSection> = ReportList {
+    get: |r| &r.extra_sections,
+    get_mut: |r| &mut r.extra_sections,
+};
+
+#[component]
+fn ExtraSectionList() -> impl IntoView {
+    let editor = use_editor();
+    let ops = EXTRA_SECTIONS.ops(editor);
+    let field = move |index: usize, read: fn(&ExtraSection) -> String| EXTRA_SECTIONS.text(editor, index, read);
+    let write = move |index: usize, apply: fn(&mut ExtraSection, String)| EXTRA_SECTIONS.setter(editor, index, apply);
+    view! {
+        <ol class="extra-list">
+            <For
+                each=move || 0..ops.len.get()
+                key=|index| *index
+                children=move |index| {
+                    view! {
+                        <li class="extra-section" on:keydown=reorder_keys(ops, index, "field-extra_sections-".into())>
+                            <div class="task-main">
+                                <TextField
+                                    label="Heading"
+                                    path=format!("extra_sections[{index}].heading")
+                                    value=field(index, |s| s.heading.clone())
+                                    on_input=write(index, |s, v| s.heading = v)
+                                    placeholder="Customer communication"
+                                    class="grow"
+                                />
+                                <ItemControls index=index noun="section" ops=ops />
+                            </div>
+                            <TextField
+                                label="Body (Markdown)"
+                                path=format!("extra_sections[{index}].body")
+                                value=field(index, |s| s.body.clone())
+                                on_input=write(index, |s, v| s.body = v)
+                                control=Control::Area(5)
+                                placeholder="What we told customers, when, and where."
+                            />
+                        </li>
+                    }
+                }
+            />
+        </ol>
+        <AddButton
+            label="Add section"
+            on_add=Callback::new(move |()| {
+                EXTRA_SECTIONS.append(editor, ExtraSection::default(), |i| format!("extra_sections[{i}].heading"))
+            })
+        />
+    }
+}

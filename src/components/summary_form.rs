@@ -1,0 +1,284 @@
+use leptos::prelude::*;
+use postmortem_core::editing::{
+    change_timezone, from_local_input, input_offset, parse_percent, percent_input, timezone_choices, to_local_input,
+};
+use postmortem_core::time::{format_duration, parse_timezone, TimeDisplay};
+use postmortem_core::{Moment, Report, Severity};
+
+use crate::components::field::{Control, FindingList, SectionFindings, TextField};
+use crate::components::form_section::FormSection;
+use crate::state::{field_id, use_editor};
+
+/// Title, service, severity and authors, then when, what users saw, how many, and why.
+#[component]
+pub fn SummaryForm() -> impl IntoView {
+    let editor = use_editor();
+    view! {
+        <FormSection
+            section=postmortem_core::editing::Section::Summary
+            guidance="An executive reads only this. Give the duration with start, end and timezone; what users experienced; how many were affected; and the root cause in one sentence."
+        >
+            <div class="span-2">
+                <SectionFindings path="summary" />
+            </div>
+            <TextField
+                label="Title"
+                path="title"
+                value=editor.text(|r| &r.title)
+                on_input=editor.setter(|r, v| r.title = v)
+                placeholder="Checkout outage after TLS certificate renewal"
+                class="span-2"
+            />
+            <TextField
+                label="Service affected"
+                path="service"
+                value=editor.optional_text(|r| &r.service)
+                on_input=editor.setter(|r, v| r.service = non_empty(v))
+                placeholder="Checkout API"
+            />
+            <SeveritySelect />
+            <TextField
+                label="Authors"
+                path="authors"
+                value=editor.select(|r| r.authors.join(", "))
+                on_input=editor.setter(|r, v| {
+                    r.authors = v.split(',').map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect()
+                })
+                placeholder="Priya Raman, Tomás Okafor"
+                class="span-2"
+            />
+            <IncidentWindow />
+            <TextField
+                label="Impact"
+                path="summary.impact"
+                value=editor.text(|r| &r.summary.impact)
+                on_input=editor.setter(|r, v| r.summary.impact = v)
+                control=Control::Area(3)
+                placeholder="Every card payment at checkout failed with \"We couldn't take your payment\"; browsing kept working."
+                class="span-2"
+            />
+            <PercentField />
+            <TextField
+                label="Business impact"
+                path="summary.business_impact"
+                value=editor.optional_text(|r| &r.summary.business_impact)
+                on_input=editor.setter(|r, v| r.summary.business_impact = non_empty(v))
+                placeholder="About 2,100 orders lost"
+            />
+            <TextField
+                label="Root cause, in one sentence"
+                path="summary.root_cause"
+                value=editor.text(|r| &r.summary.root_cause)
+                on_input=editor.setter(|r, v| r.summary.root_cause = v)
+                control=Control::Area(2)
+                placeholder="The client certificate expired because its renewal job was left disabled after a migration."
+                class="span-2"
+            />
+        </FormSection>
+    }
+}
+
+#[component]
+fn SeveritySelect() -> impl IntoView {
+    let editor = use_editor();
+    let severity = editor.select(|r| r.severity);
+    view! {
+        <div class="field">
+            <label for="field-severity">"Severity"</label>
+            <select
+                id="field-severity"
+                on:change=move |ev| {
+                    let chosen = Severity::from_label(&event_target_value(&ev));
+                    editor.update(|r| r.severity = chosen);
+                }
+            >
+                <option value="" selected=move || severity.get().is_none()>"Not set"</option>
+                {Severity::ALL
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <option value=s.label() selected=move || severity.get() == Some(s)>
+                                {s.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Start, end and timezone, with the duration computed as the author types.
+#[component]
+fn IncidentWindow() -> impl IntoView {
+    let editor = use_editor();
+    let offset = editor.select(|r| input_offset(&r.summary));
+    let moment_input = move |get: fn(&Report) -> &Option<Moment>| {
+        editor.select(move |r| to_local_input(get(r).as_ref(), input_offset(&r.summary)))
+    };
+    let set_moment = move |apply: fn(&mut Report, Option<Moment>)| {
+        Callback::new(move |v: String| {
+            let moment = from_local_input(&v, offset.get_untracked());
+            editor.update(|r| apply(r, moment));
+        })
+    };
+    let duration = editor.select(|r| {
+        let s = &r.summary;
+        match (
+            s.started_at.as_ref().and_then(Moment::exact),
+            s.ended_at.as_ref().and_then(Moment::exact),
+        ) {
+            (Some(start), Some(end)) => format_duration(end - start),
+            _ => None,
+        }
+    });
+    let label = editor.select(|r| TimeDisplay::for_summary(&r.summary).label().to_owned());
+    view! {
+        <fieldset class="field-group span-2">
+            <legend>"When"</legend>
+            <div class="window-grid">
+                <TextField
+                    label="Start"
+                    path="summary.started_at"
+                    value=moment_input(|r| &r.summary.started_at)
+                    on_input=set_moment(|r, m| r.summary.started_at = m)
+                    control=Control::DateTime
+                />
+                <TextField
+                    label="End"
+                    path="summary.ended_at"
+                    value=moment_input(|r| &r.summary.ended_at)
+                    on_input=set_moment(|r, m| r.summary.ended_at = m)
+                    control=Control::DateTime
+                />
+                <TimezoneSelect />
+            </div>
+            <AsWrittenNote written=editor.select(|r| as_written(r.summary.started_at.as_ref())) what="start" />
+            <AsWrittenNote written=editor.select(|r| as_written(r.summary.ended_at.as_ref())) what="end" />
+            <p class="duration" data-testid="duration" aria-live="polite">
+                {move || match duration.get() {
+                    Some(d) => format!("Duration: {d} ({})", label.get()),
+                    None => "Duration: enter a start and an end".to_owned(),
+                }}
+            </p>
+        </fieldset>
+    }
+}
+
+#[component]
+fn TimezoneSelect() -> impl IntoView {
+    let editor = use_editor();
+    let current = editor.select(|r| TimeDisplay::for_summary(&r.summary).label().to_owned());
+    let written = editor.select(|r| r.summary.timezone.clone().unwrap_or_default());
+    let findings = editor.visible_findings("summary.timezone".to_owned());
+    let choices = timezone_choices();
+    view! {
+        <div class="field">
+            <label for=field_id("summary.timezone")>"Timezone"</label>
+            <select
+                id=field_id("summary.timezone")
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    editor.update(|r| change_timezone(r, &chosen));
+                    editor.touch("summary.timezone");
+                }
+            >
+                // A timezone the app does not understand stays selectable, so it is not lost.
+                {move || {
+                    let written = written.get();
+                    let unknown = !written.trim().is_empty() && parse_timezone(&written).is_none();
+                    unknown.then(|| view! { <option value=written.clone() selected=true>{written.clone()}</option> })
+                }}
+                {choices
+                    .into_iter()
+                    .map(|zone| {
+                        let value = zone.clone();
+                        view! {
+                            <option value=value.clone() selected=move || current.get() == value>
+                                {zone}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <div class="field-messages">
+                <FindingList findings=findings />
+            </div>
+        </div>
+    }
+}
+
+/// The author's words for a time that could not be read as a date and time.
+pub fn as_written(moment: Option<&Moment>) -> Option<String> {
+    match moment {
+        Some(Moment::AsWritten(text)) => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// Says what the author wrote when a time could not be read as a date and time, so that it is
+/// not silently lost behind an empty input.
+#[component]
+pub fn AsWrittenNote(
+    /// The author's words, when the time is kept as written.
+    #[prop(into)]
+    written: Signal<Option<String>>,
+    /// What the time is ("start").
+    what: &'static str,
+) -> impl IntoView {
+    move || {
+        written.get().map(|text| {
+            view! {
+                <p class="as-written">
+                    "The " {what} " time is written as “" <strong>{text}</strong>
+                    "”. Pick a date and time to replace it."
+                </p>
+            }
+        })
+    }
+}
+
+/// The share of users affected. The field keeps what was typed, even when it is not a number,
+/// and says why it was not taken.
+#[component]
+fn PercentField() -> impl IntoView {
+    let editor = use_editor();
+    let stored = editor.select(|r| r.summary.users_affected_percent);
+    let typed = RwSignal::new(percent_input(stored.get_untracked()));
+    let problem = RwSignal::new(None::<String>);
+    // Follow the report when it changes from elsewhere (an opened report), not while typing.
+    Effect::new(move |_| {
+        let value = stored.get();
+        if parse_percent(&typed.get_untracked()).ok().flatten() != value && problem.get_untracked().is_none() {
+            typed.set(percent_input(value));
+        }
+    });
+    view! {
+        <TextField
+            label="Users affected (%)"
+            path="summary.users_affected_percent"
+            value=typed
+            on_input=Callback::new(move |v: String| {
+                let parsed = parse_percent(&v);
+                typed.set(v);
+                match parsed {
+                    Ok(value) => {
+                        problem.set(None);
+                        editor.update(|r| r.summary.users_affected_percent = value);
+                    }
+                    Err(message) => {
+                        problem.set(Some(message));
+                        editor.update(|r| r.summary.users_affected_percent = None);
+                    }
+                }
+            })
+            placeholder="40"
+            local_error=problem
+        />
+    }
+}
+
+/// `None` for a field left empty, so optional parts disappear from the export.
+pub fn non_empty(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
+}

@@ -1,0 +1,136 @@
+use leptos::prelude::*;
+use postmortem_core::editing::{
+    from_local_input, input_offset, new_entry_time, sort_timeline, to_local_input, Section,
+};
+use postmortem_core::{EntryKind, TimelineEntry};
+
+use crate::components::field::{Control, SectionFindings, TextField};
+use crate::components::form_section::FormSection;
+use crate::components::list::{reorder_keys, AddButton, ItemControls, ListOps, ReportList};
+use crate::components::summary_form::{as_written, non_empty, AsWrittenNote};
+use crate::state::{field_id, use_editor};
+
+const TIMELINE: ReportList<TimelineEntry> = ReportList {
+    get: |r| &r.timeline,
+    get_mut: |r| &mut r.timeline,
+};
+
+/// What happened, in order: detection, what was tried (dead ends too), escalations, resolution.
+#[component]
+pub fn TimelineForm() -> impl IntoView {
+    let editor = use_editor();
+    let ops = TIMELINE.ops(editor);
+    let add_entry = Callback::new(move |()| {
+        let time = editor.report.with_untracked(|r| new_entry_time(r, r.timeline.len()));
+        let entry = TimelineEntry {
+            time,
+            ..Default::default()
+        };
+        TIMELINE.append(editor, entry, |i| format!("timeline[{i}].text"));
+        editor.touch("timeline");
+    });
+    let too_short_to_sort = move || ops.len.get() < 2;
+    view! {
+        <FormSection
+            section=Section::Timeline
+            guidance="One entry per event, in order: when it was detected and how, what was tried (including paths that turned out wrong), who was called in, and when service was restored. Times are in the summary's timezone."
+        >
+            <div class="span-2">
+                <SectionFindings path="timeline" />
+                <ol class="timeline-list" data-testid="timeline-list">
+                    <For
+                        each=move || 0..ops.len.get()
+                        key=|index| *index
+                        children=move |index| view! { <TimelineRow index=index ops=ops /> }
+                    />
+                </ol>
+                <div class="list-actions">
+                    <AddButton label="Add entry" on_add=add_entry />
+                    <button
+                        type="button"
+                        class="button ghost"
+                        disabled=too_short_to_sort
+                        on:click=move |_| editor.update(|r| sort_timeline(&mut r.timeline))
+                    >
+                        "Sort by time"
+                    </button>
+                    <span class="hint">"Alt+↑ / Alt+↓ moves the entry you are in."</span>
+                </div>
+            </div>
+        </FormSection>
+    }
+}
+
+/// One timeline entry: time, kind, who, and what happened.
+#[component]
+fn TimelineRow(index: usize, ops: ListOps) -> impl IntoView {
+    let editor = use_editor();
+    let path = move |field: &str| format!("timeline[{index}].{field}");
+    let entry = move |read: fn(&TimelineEntry) -> String| TIMELINE.text(editor, index, read);
+    let write = move |apply: fn(&mut TimelineEntry, String)| TIMELINE.setter(editor, index, apply);
+    let time_value = editor.select(move |r| {
+        to_local_input(
+            r.timeline.get(index).and_then(|e| e.time.as_ref()),
+            input_offset(&r.summary),
+        )
+    });
+    let set_time = Callback::new(move |v: String| {
+        editor.update(|r| {
+            let offset = input_offset(&r.summary);
+            if let Some(e) = r.timeline.get_mut(index) {
+                e.time = from_local_input(&v, offset);
+            }
+        })
+    });
+    let kind = editor.select(move |r| r.timeline.get(index).map(|e| e.kind).unwrap_or_default());
+    let kind_id = field_id(&path("kind"));
+    view! {
+        <li class="timeline-entry" data-testid="timeline-entry" on:keydown=reorder_keys(ops, index, "field-timeline-".into())>
+            <div class="entry-head">
+                <span class="entry-number" aria-hidden="true">{index + 1}</span>
+                <TextField label="Time" path=path("time") value=time_value on_input=set_time control=Control::DateTime />
+                <div class="field">
+                    <label for=kind_id.clone()>"Kind"</label>
+                    <select
+                        id=kind_id
+                        on:change=move |ev| {
+                            let chosen = EntryKind::from_name(&event_target_value(&ev)).unwrap_or_default();
+                            editor.update(|r| {
+                                if let Some(e) = r.timeline.get_mut(index) {
+                                    e.kind = chosen;
+                                }
+                            });
+                        }
+                    >
+                        {EntryKind::ALL
+                            .into_iter()
+                            .map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <ItemControls index=index noun="entry" ops=ops />
+            </div>
+            <AsWrittenNote
+                written=editor.select(move |r| as_written(r.timeline.get(index).and_then(|e| e.time.as_ref())))
+                what="entry's"
+            />
+            <div class="entry-body">
+                <TextField
+                    label="Who"
+                    path=path("actor")
+                    value=entry(|e| e.actor.clone().unwrap_or_default())
+                    on_input=write(|e, v| e.actor = non_empty(v))
+                    placeholder="On-call SRE"
+                />
+                <TextField
+                    label="What happened"
+                    path=path("text")
+                    value=entry(|e| e.text.clone())
+                    on_input=write(|e, v| e.text = v)
+                    control=Control::Area(2)
+                    placeholder="Pager alert for checkout 5xx rate above 20%; on-call acknowledged."
+                />
+            </div>
+        </li>
+    }
+}
