@@ -1,9 +1,17 @@
 //! The editor's state: the open report and what is derived from it. Findings, Markdown and
-//! the section states are memos of the report, so they can never disagree with it.
+//! section states are memos of the report, so they can never disagree with it.
+//!
+//! Typing has to stay fast with hundreds of timeline entries, and Leptos marks every
+//! subscriber of a signal, directly or not, on each change. So the form's inputs do not
+//! subscribe to the report's content: a keystroke ([`Editor::edit`]) notifies only the derived
+//! views (findings, preview, counts), because the input already shows what was typed. Every
+//! other change ([`Editor::update`]: lists, selects, times, opening a report) also tells the
+//! inputs to read the report again.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use leptos::prelude::*;
+use postmortem_core::markdown::markdown_blocks;
 use postmortem_core::validate::count;
 use postmortem_core::{to_markdown, validate, Finding, Report};
 
@@ -11,12 +19,23 @@ use postmortem_core::{to_markdown, validate, Finding, Report};
 /// handle to a reactive value.
 #[derive(Clone, Copy)]
 pub struct Editor {
+    /// The report. Derived views subscribe to it; inputs read it through [`Editor::field`].
     pub report: RwSignal<Report>,
+    /// Notified when inputs must re-read the report (any change but a keystroke).
+    refresh: Trigger,
     pub findings: Memo<Vec<Finding>>,
+    /// The export, whole. Memos are lazy: it is built only while something shows or needs it.
     pub markdown: Memo<String>,
-    /// Fields the author has typed in or left: their findings show inline from then on, so a
-    /// blank report does not open covered in errors.
-    touched: RwSignal<HashSet<String>>,
+    /// The export in blocks, for the preview (see `postmortem_core::markdown::markdown_blocks`).
+    pub blocks: Memo<Vec<String>>,
+    /// Each field's findings, kept up to date by one effect, so that a change in the findings
+    /// reaches only the fields whose findings changed.
+    findings_by_path: StoredValue<HashMap<String, ArcRwSignal<Vec<Finding>>>>,
+    /// Fields the author has typed in or left, and their parents (`timeline[0].text` also
+    /// marks `timeline[0]` and `timeline`): their findings show from then on, so a blank
+    /// report does not open covered in errors. One signal per path, so touching a field wakes
+    /// only that field.
+    touched: StoredValue<HashMap<String, ArcRwSignal<bool>>>,
     /// Show every finding inline, touched or not (after "Check report", or for an opened report).
     pub show_all_findings: RwSignal<bool>,
 }
@@ -24,27 +43,49 @@ pub struct Editor {
 impl Editor {
     pub fn new(report: Report) -> Self {
         let report = RwSignal::new(report);
-        Self {
+        let findings = Memo::new(move |_| report.with(validate));
+        let editor = Self {
             report,
-            findings: Memo::new(move |_| report.with(validate)),
+            refresh: Trigger::new(),
+            findings,
             markdown: Memo::new(move |_| report.with(to_markdown)),
-            touched: RwSignal::new(HashSet::new()),
+            blocks: Memo::new(move |_| report.with(markdown_blocks)),
+            findings_by_path: StoredValue::new(HashMap::new()),
+            touched: StoredValue::new(HashMap::new()),
             show_all_findings: RwSignal::new(false),
-        }
+        };
+        Effect::new(move |_| findings.with(|all| editor.hand_out_findings(all)));
+        editor
     }
 
-    /// Changes the report.
+    /// A keystroke in an input that already shows the new text.
+    pub fn edit(&self, change: impl FnOnce(&mut Report)) {
+        self.report.update(change);
+    }
+
+    /// Any other change: the inputs read the report again.
     pub fn update(&self, change: impl FnOnce(&mut Report)) {
         self.report.update(change);
+        self.refresh.notify();
     }
 
     /// Replaces the whole report, e.g. with an opened one, and shows all its findings.
     pub fn replace(&self, report: Report) {
-        self.report.set(report);
+        self.update(|r| *r = report);
         self.show_all_findings.set(true);
     }
 
-    /// A memo of one part of the report: views that read it re-render only when it changes.
+    /// What an input shows: read again after every change but a keystroke.
+    pub fn field<T: Send + Sync + 'static>(&self, read: impl Fn(&Report) -> T + Send + Sync + 'static) -> Signal<T> {
+        let (report, refresh) = (self.report, self.refresh);
+        Signal::derive(move || {
+            refresh.track();
+            report.with_untracked(&read)
+        })
+    }
+
+    /// A memo of one part of the report that follows every change, keystrokes included. For
+    /// derived displays (the duration, the start hint), not for inputs.
     pub fn select<T>(&self, part: impl Fn(&Report) -> T + Send + Sync + 'static) -> Memo<T>
     where
         T: PartialEq + Send + Sync + 'static,
@@ -53,38 +94,56 @@ impl Editor {
         Memo::new(move |_| report.with(&part))
     }
 
-    /// A memo of one text field of the report.
-    pub fn text(&self, get: fn(&Report) -> &String) -> Memo<String> {
-        self.select(move |r| get(r).clone())
+    /// What a text input shows.
+    pub fn text(&self, get: fn(&Report) -> &String) -> Signal<String> {
+        self.field(move |r| get(r).clone())
     }
 
-    /// A memo of an optional text field, empty when absent.
-    pub fn optional_text(&self, get: fn(&Report) -> &Option<String>) -> Memo<String> {
-        self.select(move |r| get(r).clone().unwrap_or_default())
+    /// What the input of an optional text shows: empty when absent.
+    pub fn optional_text(&self, get: fn(&Report) -> &Option<String>) -> Signal<String> {
+        self.field(move |r| get(r).clone().unwrap_or_default())
     }
 
-    /// A callback that writes a field's new text into the report.
+    /// A callback that writes an input's new text into the report.
     pub fn setter(&self, apply: fn(&mut Report, String)) -> Callback<String> {
         let editor = *self;
-        Callback::new(move |text: String| editor.update(|r| apply(r, text)))
+        Callback::new(move |text: String| editor.edit(|r| apply(r, text)))
     }
 
     pub fn touch(&self, path: &str) {
-        if !self.touched.with_untracked(|t| t.contains(path)) {
-            self.touched.update(|t| {
-                t.insert(path.to_owned());
-            });
+        let parents = path
+            .char_indices()
+            .filter(|(_, c)| *c == '.' || *c == '[')
+            .map(|(at, _)| &path[..at]);
+        for path in parents.chain(std::iter::once(path)) {
+            let touched = self.touched_at(path);
+            if !touched.get_untracked() {
+                touched.set(true);
+            }
         }
+    }
+
+    fn touched_at(&self, path: &str) -> ArcRwSignal<bool> {
+        if let Some(signal) = self.touched.with_value(|map| map.get(path).cloned()) {
+            return signal;
+        }
+        let signal = ArcRwSignal::new(false);
+        self.touched
+            .update_value(|map| drop(map.insert(path.to_owned(), signal.clone())));
+        signal
     }
 
     /// The findings to show beside the field at `path`.
     pub fn visible_findings(&self, path: String) -> Memo<Vec<Finding>> {
-        let (findings, touched, show_all) = (self.findings, self.touched, self.show_all_findings);
+        let findings = self.findings_at(&path);
+        let touched = self.touched_at(&path);
+        let show_all = self.show_all_findings;
         Memo::new(move |_| {
-            if !show_all.get() && !touched.with(|t| t.iter().any(|t| is_within(t, &path))) {
-                return Vec::new();
+            if show_all.get() || touched.get() {
+                findings.get()
+            } else {
+                Vec::new()
             }
-            findings.with(|all| all.iter().filter(|f| f.path == path).cloned().collect())
         })
     }
 
@@ -93,14 +152,34 @@ impl Editor {
         let findings = self.findings;
         Memo::new(move |_| findings.with(|f| count(f)))
     }
-}
 
-/// Whether `touched` is the field at `path` or inside it: typing in `timeline[0].text` also
-/// reveals what is said of the whole `timeline`.
-fn is_within(touched: &str, path: &str) -> bool {
-    touched
-        .strip_prefix(path)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+    fn findings_at(&self, path: &str) -> ArcRwSignal<Vec<Finding>> {
+        if let Some(signal) = self.findings_by_path.with_value(|map| map.get(path).cloned()) {
+            return signal;
+        }
+        let current = self
+            .findings
+            .with_untracked(|all| all.iter().filter(|f| f.path == path).cloned().collect());
+        let signal = ArcRwSignal::new(current);
+        self.findings_by_path
+            .update_value(|map| drop(map.insert(path.to_owned(), signal.clone())));
+        signal
+    }
+
+    fn hand_out_findings(&self, all: &[Finding]) {
+        let mut by_path: HashMap<&str, Vec<Finding>> = HashMap::new();
+        for finding in all {
+            by_path.entry(finding.path.as_str()).or_default().push(finding.clone());
+        }
+        self.findings_by_path.with_value(|map| {
+            for (path, signal) in map {
+                let now = by_path.remove(path.as_str()).unwrap_or_default();
+                if signal.with_untracked(|before| *before != now) {
+                    signal.set(now);
+                }
+            }
+        });
+    }
 }
 
 /// The editor of the page, provided by the root component.

@@ -73,6 +73,36 @@ fn editor_derives_markdown_and_findings_from_the_report() {
     });
 }
 
+/// Lets the scheduled effects run.
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn preview_replaces_only_the_block_that_changed() {
+    let container = fresh_container();
+    let blocks = RwSignal::new(vec!["# Title\n\n".to_owned(), "## Timeline\n\n- a\n".to_owned()]);
+    let _handle = leptos::mount::mount_to(container.clone(), move || view! { <Preview blocks=blocks /> });
+    let timeline_before = container
+        .query_selector(".preview-block:nth-child(2)")
+        .unwrap()
+        .unwrap();
+    blocks.update(|b| b[0] = "# New title\n\n".to_owned());
+    next_tick().await;
+    assert_eq!(texts(&container, "h1"), ["New title"]);
+    let timeline_after = container
+        .query_selector(".preview-block:nth-child(2)")
+        .unwrap()
+        .unwrap();
+    assert!(
+        timeline_before.is_same_node(Some(&timeline_after)),
+        "the unchanged block keeps its DOM"
+    );
+}
+
 #[wasm_bindgen_test]
 fn field_ids_follow_report_paths() {
     assert_eq!(field_id("timeline[3].time"), "field-timeline-3-time");
@@ -89,7 +119,7 @@ fn preview_never_creates_script_or_handlers() {
     let markdown = "# Title\n\n<script>window.__pwned = 1</script>\n\n<img src=x onerror=\"window.__pwned = 2\">\n\n[click](javascript:window.__pwned=3)\n";
     let _handle = leptos::mount::mount_to(
         container.clone(),
-        move || view! { <Preview markdown=markdown.to_owned() /> },
+        move || view! { <Preview blocks=vec![markdown.to_owned()] /> },
     );
     let preview = container
         .query_selector("[data-testid=preview]")

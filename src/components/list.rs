@@ -23,15 +23,15 @@ impl<T: 'static> Clone for ReportList<T> {
 impl<T: 'static> Copy for ReportList<T> {}
 
 impl<T: 'static> ReportList<T> {
-    /// A memo of one text of the item at `index` (empty once the item is gone).
-    pub fn text(self, editor: Editor, index: usize, read: fn(&T) -> String) -> Memo<String> {
-        editor.select(move |r| (self.get)(r).get(index).map(read).unwrap_or_default())
+    /// What an input of the item at `index` shows (empty once the item is gone).
+    pub fn text(self, editor: Editor, index: usize, read: fn(&T) -> String) -> Signal<String> {
+        editor.field(move |r| (self.get)(r).get(index).map(read).unwrap_or_default())
     }
 
-    /// A callback writing new text into the item at `index`.
+    /// A callback writing an input's new text into the item at `index`.
     pub fn setter(self, editor: Editor, index: usize, apply: fn(&mut T, String)) -> Callback<String> {
         Callback::new(move |text: String| {
-            editor.update(|r| {
+            editor.edit(|r| {
                 if let Some(item) = (self.get_mut)(r).get_mut(index) {
                     apply(item, text)
                 }
@@ -39,10 +39,11 @@ impl<T: 'static> ReportList<T> {
         })
     }
 
-    /// Appends an item and moves the focus to its first field, named by its path.
+    /// Appends an item and moves the focus to its first field, named by its path. The other
+    /// items are unchanged, so their inputs need not read the report again.
     pub fn append(self, editor: Editor, item: T, focus_path: impl FnOnce(usize) -> String) {
         let index = editor.report.with_untracked(|r| (self.get)(r).len());
-        editor.update(|r| (self.get_mut)(r).push(item));
+        editor.edit(|r| (self.get_mut)(r).push(item));
         let id = field_id(&focus_path(index));
         request_animation_frame(move || focus_by_id(&id));
     }
@@ -73,7 +74,7 @@ pub struct ListOps {
     pub move_item: Callback<(usize, usize)>,
     pub remove: Callback<usize>,
     /// The number of items.
-    pub len: Memo<usize>,
+    pub len: Signal<usize>,
 }
 
 impl ListOps {
@@ -100,7 +101,9 @@ impl ListOps {
                     }
                 })
             }),
-            len: editor.select(move |r| get(r).len()),
+            // Follows every change (appending is not a refresh), but notifies only when the
+            // length itself changes.
+            len: editor.select(move |r| get(r).len()).into(),
         }
     }
 }

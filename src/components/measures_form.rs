@@ -67,7 +67,7 @@ fn TaskRow(index: usize, ops: ListOps) -> impl IntoView {
     let path = move |field: &str| format!("measures.tasks[{index}].{field}");
     let read = move |get: fn(&CorrectiveTask) -> String| TASKS.text(editor, index, get);
     let write = move |apply: fn(&mut CorrectiveTask, String)| TASKS.setter(editor, index, apply);
-    let done = editor.select(move |r| r.measures.tasks.get(index).is_some_and(|t| t.done));
+    let done = editor.field(move |r| r.measures.tasks.get(index).is_some_and(|t| t.done));
     let done_id = field_id(&path("done"));
     let done_label_for = done_id.clone();
     view! {

@@ -31,7 +31,7 @@ pub fn PreviewPane() -> impl IntoView {
         </div>
         <Show
             when=move || show_raw.get()
-            fallback=move || view! { <Preview markdown=editor.markdown /> }
+            fallback=move || view! { <Preview blocks=editor.blocks /> }
         >
             <pre class="raw-markdown" data-testid="raw-markdown">{move || editor.markdown.get()}</pre>
         </Show>

@@ -40,7 +40,7 @@ pub fn SummaryForm() -> impl IntoView {
             <TextField
                 label="Authors"
                 path="authors"
-                value=editor.select(|r| r.authors.join(", "))
+                value=editor.field(|r| r.authors.join(", "))
                 on_input=editor.setter(|r, v| {
                     r.authors = v.split(',').map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect()
                 })
@@ -81,7 +81,7 @@ pub fn SummaryForm() -> impl IntoView {
 #[component]
 fn SeveritySelect() -> impl IntoView {
     let editor = use_editor();
-    let severity = editor.select(|r| r.severity);
+    let severity = editor.field(|r| r.severity);
     view! {
         <div class="field">
             <label for="field-severity">"Severity"</label>
@@ -112,9 +112,9 @@ fn SeveritySelect() -> impl IntoView {
 #[component]
 fn IncidentWindow() -> impl IntoView {
     let editor = use_editor();
-    let offset = editor.select(|r| input_offset(&r.summary));
+    let offset = editor.field(|r| input_offset(&r.summary));
     let moment_input = move |get: fn(&Report) -> &Option<Moment>| {
-        editor.select(move |r| to_local_input(get(r).as_ref(), input_offset(&r.summary)))
+        editor.field(move |r| to_local_input(get(r).as_ref(), input_offset(&r.summary)))
     };
     let set_moment = move |apply: fn(&mut Report, Option<Moment>)| {
         Callback::new(move |v: String| {
@@ -153,8 +153,8 @@ fn IncidentWindow() -> impl IntoView {
                 />
                 <TimezoneSelect />
             </div>
-            <AsWrittenNote written=editor.select(|r| as_written(r.summary.started_at.as_ref())) what="start" />
-            <AsWrittenNote written=editor.select(|r| as_written(r.summary.ended_at.as_ref())) what="end" />
+            <AsWrittenNote written=editor.field(|r| as_written(r.summary.started_at.as_ref())) what="start" />
+            <AsWrittenNote written=editor.field(|r| as_written(r.summary.ended_at.as_ref())) what="end" />
             <p class="duration" data-testid="duration" aria-live="polite">
                 {move || match duration.get() {
                     Some(d) => format!("Duration: {d} ({})", label.get()),
@@ -168,8 +168,8 @@ fn IncidentWindow() -> impl IntoView {
 #[component]
 fn TimezoneSelect() -> impl IntoView {
     let editor = use_editor();
-    let current = editor.select(|r| TimeDisplay::for_summary(&r.summary).label().to_owned());
-    let written = editor.select(|r| r.summary.timezone.clone().unwrap_or_default());
+    let current = editor.field(|r| TimeDisplay::for_summary(&r.summary).label().to_owned());
+    let written = editor.field(|r| r.summary.timezone.clone().unwrap_or_default());
     let findings = editor.visible_findings("summary.timezone".to_owned());
     let choices = timezone_choices();
     view! {
@@ -243,14 +243,16 @@ pub fn AsWrittenNote(
 #[component]
 fn PercentField() -> impl IntoView {
     let editor = use_editor();
-    let stored = editor.select(|r| r.summary.users_affected_percent);
+    let stored = editor.field(|r| r.summary.users_affected_percent);
     let typed = RwSignal::new(percent_input(stored.get_untracked()));
     let problem = RwSignal::new(None::<String>);
-    // Follow the report when it changes from elsewhere (an opened report), not while typing.
+    // Follow the report when it changes other than by typing here (an opened report): the
+    // words typed stay while they still mean the stored value.
     Effect::new(move |_| {
         let value = stored.get();
-        if parse_percent(&typed.get_untracked()).ok().flatten() != value && problem.get_untracked().is_none() {
+        if parse_percent(&typed.get_untracked()).ok().flatten() != value {
             typed.set(percent_input(value));
+            problem.set(None);
         }
     });
     view! {
@@ -264,11 +266,11 @@ fn PercentField() -> impl IntoView {
                 match parsed {
                     Ok(value) => {
                         problem.set(None);
-                        editor.update(|r| r.summary.users_affected_percent = value);
+                        editor.edit(|r| r.summary.users_affected_percent = value);
                     }
                     Err(message) => {
                         problem.set(Some(message));
-                        editor.update(|r| r.summary.users_affected_percent = None);
+                        editor.edit(|r| r.summary.users_affected_percent = None);
                     }
                 }
             })

@@ -1,3 +1,4 @@
+use chrono::FixedOffset;
 use leptos::prelude::*;
 use postmortem_core::editing::{
     from_local_input, input_offset, new_entry_time, sort_timeline, to_local_input, Section,
@@ -20,6 +21,7 @@ const TIMELINE: ReportList<TimelineEntry> = ReportList {
 pub fn TimelineForm() -> impl IntoView {
     let editor = use_editor();
     let ops = TIMELINE.ops(editor);
+    let offset = editor.field(|r| input_offset(&r.summary));
     let add_entry = Callback::new(move |()| {
         let time = editor.report.with_untracked(|r| new_entry_time(r, r.timeline.len()));
         let entry = TimelineEntry {
@@ -41,7 +43,7 @@ pub fn TimelineForm() -> impl IntoView {
                     <For
                         each=move || 0..ops.len.get()
                         key=|index| *index
-                        children=move |index| view! { <TimelineRow index=index ops=ops /> }
+                        children=move |index| view! { <TimelineRow index=index ops=ops offset=offset /> }
                     />
                 </ol>
                 <div class="list-actions">
@@ -63,31 +65,41 @@ pub fn TimelineForm() -> impl IntoView {
 
 /// One timeline entry: time, kind, who, and what happened.
 #[component]
-fn TimelineRow(index: usize, ops: ListOps) -> impl IntoView {
+fn TimelineRow(
+    index: usize,
+    ops: ListOps,
+    /// The offset the time inputs are in.
+    offset: Signal<FixedOffset>,
+) -> impl IntoView {
     let editor = use_editor();
     let path = move |field: &str| format!("timeline[{index}].{field}");
     let entry = move |read: fn(&TimelineEntry) -> String| TIMELINE.text(editor, index, read);
     let write = move |apply: fn(&mut TimelineEntry, String)| TIMELINE.setter(editor, index, apply);
-    let time_value = editor.select(move |r| {
-        to_local_input(
-            r.timeline.get(index).and_then(|e| e.time.as_ref()),
-            input_offset(&r.summary),
-        )
+    let time_value = editor.field(move |r| {
+        let time = r.timeline.get(index).and_then(|e| e.time.as_ref());
+        to_local_input(time, input_offset(&r.summary))
     });
+    // A new time can clear a note about words kept as written, so other views read again.
     let set_time = Callback::new(move |v: String| {
+        let time = from_local_input(&v, offset.get_untracked());
         editor.update(|r| {
-            let offset = input_offset(&r.summary);
             if let Some(e) = r.timeline.get_mut(index) {
-                e.time = from_local_input(&v, offset);
+                e.time = time;
             }
         })
     });
-    let kind = editor.select(move |r| r.timeline.get(index).map(|e| e.kind).unwrap_or_default());
+    let kind = editor.field(move |r| r.timeline.get(index).map(|e| e.kind).unwrap_or_default());
     let kind_id = field_id(&path("kind"));
     view! {
-        <li class="timeline-entry" data-testid="timeline-entry" on:keydown=reorder_keys(ops, index, "field-timeline-".into())>
+        <li
+            class="timeline-entry"
+            data-testid="timeline-entry"
+            on:keydown=reorder_keys(ops, index, "field-timeline-".into())
+        >
             <div class="entry-head">
-                <span class="entry-number" aria-hidden="true">{index + 1}</span>
+                <span class="entry-number" aria-hidden="true">
+                    {index + 1}
+                </span>
                 <TextField label="Time" path=path("time") value=time_value on_input=set_time control=Control::DateTime />
                 <div class="field">
                     <label for=kind_id.clone()>"Kind"</label>
@@ -104,14 +116,20 @@ fn TimelineRow(index: usize, ops: ListOps) -> impl IntoView {
                     >
                         {EntryKind::ALL
                             .into_iter()
-                            .map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> })
+                            .map(|k| {
+                                view! {
+                                    <option value=k.key() selected=move || kind.get() == k>
+                                        {k.label()}
+                                    </option>
+                                }
+                            })
                             .collect_view()}
                     </select>
                 </div>
                 <ItemControls index=index noun="entry" ops=ops />
             </div>
             <AsWrittenNote
-                written=editor.select(move |r| as_written(r.timeline.get(index).and_then(|e| e.time.as_ref())))
+                written=editor.field(move |r| as_written(r.timeline.get(index).and_then(|e| e.time.as_ref())))
                 what="entry's"
             />
             <div class="entry-body">

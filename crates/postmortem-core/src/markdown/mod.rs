@@ -29,6 +29,9 @@ pub mod headings {
 /// The title used when the author has not written one yet.
 pub const UNTITLED: &str = "Untitled postmortem";
 
+/// Timeline entries per preview block (see [`markdown_blocks`]).
+pub const TIMELINE_BLOCK_ENTRIES: usize = 25;
+
 /// The report as a Markdown document.
 pub fn to_markdown(report: &Report) -> String {
     let mut out = String::with_capacity(4096 + 160 * report.timeline.len());
@@ -38,29 +41,52 @@ pub fn to_markdown(report: &Report) -> String {
 
 /// Appends the report as Markdown to `out`.
 pub fn write_markdown(report: &Report, out: &mut String) {
-    let times = TimeDisplay::for_summary(&report.summary);
-    out.push_str("# ");
-    if report.title.trim().is_empty() {
-        out.push_str(UNTITLED);
-    } else {
-        push_heading_text(out, &report.title);
-    }
-    out.push_str("\n\n");
-    write_metadata(report, out);
-    write_summary(&report.summary, &times, out);
-    write_timeline(&report.timeline, &times, out);
-    write_root_cause_and_resolution(&report.root_cause_and_resolution, out);
-    write_measures(&report.measures, out);
-    if let Some(lessons) = &report.lessons_learned {
-        write_lessons(lessons, out);
-    }
-    write_images(&report.images, out);
-    for section in &report.extra_sections {
-        write_extra_section(section, out);
-    }
+    let start = out.len();
+    for_each_block(report, |block| out.push_str(&block));
     // One trailing newline, whatever the last section was.
-    while out.ends_with("\n\n") {
+    while out[start..].ends_with("\n\n") {
         out.pop();
+    }
+}
+
+/// The document in consecutive pieces that each render on their own: the title, each section,
+/// and the timeline in runs of [`TIMELINE_BLOCK_ENTRIES`] entries. Joined, they are the
+/// document (but for its final newline). The preview renders them separately so that a
+/// keystroke re-renders only the piece it changed.
+pub fn markdown_blocks(report: &Report) -> Vec<String> {
+    let mut blocks = Vec::new();
+    for_each_block(report, |block| blocks.push(block));
+    blocks
+}
+
+fn for_each_block(report: &Report, mut emit: impl FnMut(String)) {
+    let times = TimeDisplay::for_summary(&report.summary);
+    let mut block = String::from("# ");
+    if report.title.trim().is_empty() {
+        block.push_str(UNTITLED);
+    } else {
+        push_heading_text(&mut block, &report.title);
+    }
+    block.push_str("\n\n");
+    write_metadata(report, &mut block);
+    emit(block);
+    let mut emit_section = |write: &dyn Fn(&mut String)| {
+        let mut block = String::new();
+        write(&mut block);
+        if !block.is_empty() {
+            emit(block);
+        }
+    };
+    emit_section(&|out| write_summary(&report.summary, &times, out));
+    write_timeline(&report.timeline, &times, &mut emit_section);
+    emit_section(&|out| write_root_cause_and_resolution(&report.root_cause_and_resolution, out));
+    emit_section(&|out| write_measures(&report.measures, out));
+    if let Some(lessons) = &report.lessons_learned {
+        emit_section(&|out| write_lessons(lessons, out));
+    }
+    emit_section(&|out| write_images(&report.images, out));
+    for section in &report.extra_sections {
+        emit_section(&|out| write_extra_section(section, out));
     }
 }
 
@@ -179,16 +205,24 @@ fn write_summary(summary: &IssueSummary, times: &TimeDisplay, out: &mut String) 
     }
 }
 
-fn write_timeline(timeline: &[TimelineEntry], times: &TimeDisplay, out: &mut String) {
+/// The timeline as one or more blocks. Only the last ends with a blank line: a blank line
+/// between items would make the joined list a loose one.
+fn write_timeline(timeline: &[TimelineEntry], times: &TimeDisplay, emit: &mut impl FnMut(&dyn Fn(&mut String))) {
     let entries: Vec<&TimelineEntry> = timeline.iter().filter(|e| !is_timeline_entry_empty(e)).collect();
-    if entries.is_empty() {
-        return;
+    let chunks: Vec<&[&TimelineEntry]> = entries.chunks(TIMELINE_BLOCK_ENTRIES).collect();
+    for (n, chunk) in chunks.iter().enumerate() {
+        emit(&|out| {
+            if n == 0 {
+                heading(out, 2, headings::TIMELINE);
+            }
+            for entry in chunk.iter() {
+                write_timeline_entry(entry, times, out);
+            }
+            if n + 1 == chunks.len() {
+                out.push('\n');
+            }
+        });
     }
-    heading(out, 2, headings::TIMELINE);
-    for entry in entries {
-        write_timeline_entry(entry, times, out);
-    }
-    out.push('\n');
 }
 
 fn is_timeline_entry_empty(entry: &TimelineEntry) -> bool {

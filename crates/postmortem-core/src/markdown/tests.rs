@@ -274,3 +274,45 @@ proptest! {
         prop_assert_eq!(to_markdown(&report), to_markdown(&report.clone()));
     }
 }
+
+#[test]
+fn blocks_join_into_the_document() {
+    let entries = (0..60)
+        .map(|i| TimelineEntry {
+            text: format!("entry {i}"),
+            ..Default::default()
+        })
+        .collect();
+    let report = Report {
+        title: "T".into(),
+        timeline: entries,
+        extra_sections: vec![ExtraSection {
+            heading: "A".into(),
+            body: "b".into(),
+        }],
+        ..Default::default()
+    };
+    let blocks = markdown_blocks(&report);
+    // Title, three runs of the timeline, the extra section.
+    assert_eq!(blocks.len(), 5, "{blocks:#?}");
+    assert!(blocks[1].starts_with("## Timeline\n\n- entry 0\n"));
+    assert!(blocks[2].starts_with("- entry 25\n") && blocks[2].ends_with("- entry 49\n"));
+    let joined = blocks.concat();
+    assert_eq!(
+        joined.trim_end_matches('\n'),
+        to_markdown(&report).trim_end_matches('\n')
+    );
+    // The joined timeline is still one tight list.
+    assert!(!to_markdown(&report).contains("entry 24\n\n"));
+}
+
+proptest! {
+    #[test]
+    fn blocks_always_join_into_the_document(report in hostile_report(), extra in 0usize..60) {
+        let mut report = report;
+        report.timeline.extend((0..extra).map(|i| TimelineEntry { text: format!("e{i}"), ..Default::default() }));
+        let joined = markdown_blocks(&report).concat();
+        let document = to_markdown(&report);
+        prop_assert_eq!(joined.trim_end_matches('\n'), document.trim_end_matches('\n'));
+    }
+}
