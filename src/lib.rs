@@ -6,7 +6,10 @@
 pub mod components;
 pub mod download;
 pub mod example;
+pub mod notice;
 pub mod state;
+pub mod storage;
+pub mod workspace;
 
 pub use components::app::App;
 

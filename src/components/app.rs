@@ -1,17 +1,25 @@
 use leptos::prelude::*;
 use postmortem_core::Report;
 
+use crate::components::draft_library::DraftLibrary;
 use crate::components::export_actions::ExportActions;
+use crate::components::file_actions::{handle_file_drop, OpenFileButton};
 use crate::components::findings_counter::FindingsCounter;
 use crate::components::measures_form::MeasuresForm;
 use crate::components::optional_sections::OptionalSections;
 use crate::components::preview_pane::PreviewPane;
 use crate::components::root_cause_form::RootCauseForm;
-use crate::components::section_nav::SectionNav;
+use crate::components::save_status::{SaveStatusLine, StorageBanner};
+use crate::components::section_nav::{plural, SectionNav};
 use crate::components::summary_form::SummaryForm;
 use crate::components::timeline_form::TimelineForm;
+use crate::components::toast::Toast;
 use crate::example::example_report;
+use crate::notice::Notices;
 use crate::state::{use_editor, Editor};
+use crate::workspace::{
+    handle_autosave, handle_cursor, handle_other_tabs, handle_page_hide, restore_cursor, Workspace,
+};
 
 /// Which pane a narrow screen shows.
 #[derive(Clone, Copy, PartialEq)]
@@ -20,22 +28,55 @@ enum Pane {
     Preview,
 }
 
-/// The root component: the editor for one report, form beside live preview.
+/// The root component: the open draft's editor, form beside live preview, and the drafts.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Editor::new(Report::default()));
+    let opening = Workspace::start();
+    let editor = Editor::new(opening.report);
+    let workspace = opening.workspace;
+    let notices = Notices::new();
+    provide_context(editor);
+    provide_context(workspace);
+    provide_context(notices);
+    handle_autosave(editor, workspace);
+    handle_page_hide(editor, workspace);
+    handle_other_tabs(editor, workspace);
+    handle_cursor(workspace);
+    let dragging = RwSignal::new(false);
+    handle_file_drop(editor, workspace, notices, dragging);
+    if let Some(field) = opening.focused_field {
+        restore_cursor(field);
+    }
+    if opening.unreadable > 0 {
+        notices.error(format!(
+            "{} could not be read. They are kept unchanged; see Drafts to download them.",
+            plural(opening.unreadable, "saved draft")
+        ));
+    }
     let pane = RwSignal::new(Pane::Form);
+    let library_open = RwSignal::new(false);
     view! {
         <header class="app-bar">
             <div class="brand">
                 <img src="favicon.svg" alt="" width="28" height="28" />
                 <span>"Postmortem Studio"</span>
             </div>
+            <button type="button" class="button on-dark" data-testid="open-library" on:click=move |_| library_open.set(true)>
+                "Drafts"
+            </button>
+            <OpenFileButton label="Open…" dark=true />
+            <SaveStatusLine />
             <div class="app-bar-actions">
                 <FindingsCounter />
                 <ExportActions />
             </div>
         </header>
+        <StorageBanner />
+        <DraftLibrary open=library_open />
+        <Toast />
+        <Show when=move || dragging.get()>
+            <div class="drop-overlay" aria-hidden="true">"Drop a JSON report or backup to open it"</div>
+        </Show>
         <div class="pane-tabs" role="tablist" aria-label="Show">
             <PaneTab pane=pane which=Pane::Form label="Form" />
             <PaneTab pane=pane which=Pane::Preview label="Preview" />
@@ -95,9 +136,11 @@ fn StartHint() -> impl IntoView {
                     <p>"Each section says what readers need. The preview shows the Markdown you will export."</p>
                     {move || problem.get().map(|p| view! { <p class="finding finding-error">{p}</p> })}
                 </div>
-                <button type="button" class="button secondary" on:click=open_example>
-                    "Open the example report"
-                </button>
+                <div class="start-hint-actions">
+                    <button type="button" class="button secondary" on:click=open_example>
+                        "Open the example report"
+                    </button>
+                </div>
             </aside>
         </Show>
     }

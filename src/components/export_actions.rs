@@ -2,8 +2,10 @@ use leptos::prelude::*;
 use postmortem_core::editing::file_stem;
 use postmortem_core::to_json;
 
+use crate::components::file_actions::copy_markdown;
 use crate::components::section_nav::plural;
 use crate::download::download_text;
+use crate::notice::use_notices;
 use crate::state::use_editor;
 
 /// Download the report as Markdown or JSON. Findings never block an export (a draft may need
@@ -11,6 +13,7 @@ use crate::state::use_editor;
 #[component]
 pub fn ExportActions() -> impl IntoView {
     let editor = use_editor();
+    let notices = use_notices();
     let message = RwSignal::new(None::<(bool, String)>);
     let export = move |as_json: bool| {
         let (name, mime, text) = editor.report.with_untracked(|r| {
@@ -44,6 +47,15 @@ pub fn ExportActions() -> impl IntoView {
             </button>
             <button type="button" class="button on-dark" data-testid="export-json" on:click=move |_| export(true)>
                 "Export JSON"
+            </button>
+            <button
+                type="button"
+                class="button on-dark"
+                data-testid="copy-markdown"
+                title="Copy the Markdown to the clipboard"
+                on:click=move |_| copy_markdown(editor, notices)
+            >
+                "Copy"
             </button>
             <p class="export-message" role="status" data-testid="export-message">
                 {move || message.get().map(|(ok, text)| view! { <span class:error=!ok>{text}</span> })}

@@ -37,6 +37,9 @@ export class StudioPage {
     this.preview = page.getByTestId("preview");
     this.counter = page.getByTestId("findings-counter");
     this.exportMessage = page.getByTestId("export-message");
+    this.saveStatus = page.getByTestId("save-status");
+    this.toast = page.getByTestId("toast");
+    this.library = page.getByTestId("library");
   }
 
   /// For tests whose reports point at images that cannot load here.
@@ -52,6 +55,33 @@ export class StudioPage {
   async openExample() {
     await this.open();
     await this.page.getByRole("button", { name: "Open the example report" }).click();
+  }
+
+  async waitSaved() {
+    await expect(this.saveStatus).toHaveText(/^Saved · \d\d:\d\d$/);
+  }
+
+  async openLibrary() {
+    await this.page.getByTestId("open-library").click();
+    await expect(this.library).toBeVisible();
+  }
+
+  /// Chooses a file in the "Open file…" picker.
+  async openFile(name, content) {
+    const buffer = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    await this.page.getByTestId("open-file-input").first().setInputFiles({ name, mimeType: "application/json", buffer });
+  }
+
+  /// Our stored values, key → raw string.
+  async stored() {
+    return this.page.evaluate(() => {
+      const out = {};
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (key.startsWith("postmortem-studio/draft/")) out[key] = localStorage.getItem(key);
+      }
+      return out;
+    });
   }
 
   field(path) {
@@ -77,8 +107,13 @@ export class StudioPage {
 
   /// Clicks an export button and returns the downloaded file's name and text.
   async export(kind) {
+    return this.downloadFrom(this.page.getByTestId(kind === "json" ? "export-json" : "export-md"));
+  }
+
+  /// Clicks something that downloads a file and returns the file's name and text.
+  async downloadFrom(locator) {
     const download = this.page.waitForEvent("download");
-    await this.page.getByTestId(kind === "json" ? "export-json" : "export-md").click();
+    await locator.click();
     const file = await download;
     const stream = await file.createReadStream();
     const chunks = [];

@@ -42,6 +42,16 @@ struct Document<'a> {
     report: &'a Report,
 }
 
+/// The report as a JSON value, with `format` and `version`.
+pub fn to_value(report: &Report) -> Value {
+    serde_json::to_value(Document {
+        format: FORMAT,
+        version: VERSION,
+        report,
+    })
+    .unwrap_or(Value::Null)
+}
+
 /// The report as pretty-printed JSON, with a trailing newline.
 pub fn to_json(report: &Report) -> String {
     let document = Document {
@@ -59,6 +69,11 @@ pub fn to_json(report: &Report) -> String {
 /// Reads a version 1 document.
 pub fn from_json(text: &str) -> Result<Report, ReadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax(e.to_string()))?;
+    from_value(value)
+}
+
+/// Reads a version 1 document already parsed as JSON (e.g. inside a draft or a backup).
+pub fn from_value(value: Value) -> Result<Report, ReadError> {
     let Value::Object(mut fields) = value else {
         return Err(ReadError::NotAnObject(kind_of(&value)));
     };
@@ -103,7 +118,7 @@ fn check_ranges(report: &Report) -> Result<(), ReadError> {
     Ok(())
 }
 
-fn kind_of(value: &Value) -> &'static str {
+pub(crate) fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -115,7 +130,7 @@ fn kind_of(value: &Value) -> &'static str {
 }
 
 /// A value for an error message, cut short so a huge value cannot flood it.
-fn short(value: &Value) -> String {
+pub(crate) fn short(value: &Value) -> String {
     let text = value.to_string();
     match text.char_indices().nth(60) {
         Some((cut, _)) => format!("{}…", &text[..cut]),

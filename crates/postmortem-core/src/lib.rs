@@ -2,11 +2,13 @@
 //! and the sanitising preview renderer. Plain Rust with no web dependencies, shared by the web
 //! app and the `postmortem` command-line tool, and tested natively.
 
+pub mod drafts;
 pub mod editing;
 pub mod json;
 pub mod markdown;
 pub mod model;
 pub mod preview;
+pub mod templates;
 pub mod time;
 pub mod validate;
 

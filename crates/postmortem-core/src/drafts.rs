@@ -1,0 +1,199 @@
+//! How drafts are kept: the envelope a draft is saved in, the backup of all drafts, and the
+//! checks a file passes before it is opened. The browser storage itself is the app's
+//! (`src/storage.rs`); this module decides what the bytes mean.
+//!
+//! A draft envelope carries its own format, version and revision. The revision counts saves,
+//! so that a tab can tell that another tab saved the same draft since it last read it.
+//! Envelopes of a newer version, or that are not ours, are refused with a reason, and the app
+//! keeps their bytes untouched.
+
+use serde_json::{json, Map, Value};
+
+use crate::json::{from_value, kind_of, short, to_value, ReadError};
+use crate::model::Report;
+
+pub const DRAFT_FORMAT: &str = "postmortem-draft";
+pub const DRAFT_VERSION: u64 = 1;
+pub const BACKUP_FORMAT: &str = "postmortem-backup";
+pub const BACKUP_VERSION: u64 = 1;
+
+/// The largest file the app opens.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// One saved draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// Stable for the draft's life; names its storage key.
+    pub id: String,
+    /// How many times it has been saved.
+    pub revision: u64,
+    /// When it was last saved (RFC 3339).
+    pub saved_at: String,
+    pub report: Report,
+}
+
+/// Why stored or opened bytes could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DraftError {
+    #[error("not valid JSON: {0}")]
+    Syntax(String),
+    #[error("not a draft of this app (found {0})")]
+    Foreign(String),
+    #[error("saved by a newer version of Postmortem Studio (draft version {0}); this version reads version 1")]
+    FutureVersion(u64),
+    #[error("draft version {0} is not one this app ever wrote")]
+    UnknownVersion(String),
+    #[error("`{0}` is missing or of the wrong type")]
+    Field(&'static str),
+    #[error("the report inside is unreadable: {0}")]
+    Report(#[from] ReadError),
+}
+
+impl Draft {
+    /// The envelope as stored.
+    pub fn to_json(&self) -> String {
+        self.to_value().to_string()
+    }
+
+    fn to_value(&self) -> Value {
+        json!({
+            "format": DRAFT_FORMAT,
+            "version": DRAFT_VERSION,
+            "id": self.id,
+            "revision": self.revision,
+            "saved_at": self.saved_at,
+            "report": to_value(&self.report),
+        })
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, DraftError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| DraftError::Syntax(e.to_string()))?;
+        Self::from_value(value)
+    }
+
+    fn from_value(value: Value) -> Result<Self, DraftError> {
+        let Value::Object(mut fields) = value else {
+            return Err(DraftError::Foreign(kind_of(&value).to_owned()));
+        };
+        match fields.get("format") {
+            Some(Value::String(format)) if format == DRAFT_FORMAT => {}
+            Some(other) => return Err(DraftError::Foreign(format!("format {}", short(other)))),
+            None => return Err(DraftError::Foreign("an object without `format`".to_owned())),
+        }
+        // Each older version would migrate here, one pure step at a time, to the current one.
+        // Version 1 is the first, so there is nothing older to migrate yet.
+        match fields.get("version").and_then(Value::as_u64) {
+            Some(DRAFT_VERSION) => {}
+            Some(newer) if newer > DRAFT_VERSION => return Err(DraftError::FutureVersion(newer)),
+            _ => {
+                let found = fields.get("version").map(short).unwrap_or_else(|| "missing".to_owned());
+                return Err(DraftError::UnknownVersion(found));
+            }
+        }
+        let text = |fields: &Map<String, Value>, name: &'static str| {
+            fields
+                .get(name)
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .ok_or(DraftError::Field(name))
+        };
+        let id = text(&fields, "id")?;
+        let saved_at = text(&fields, "saved_at")?;
+        let revision = fields
+            .get("revision")
+            .and_then(Value::as_u64)
+            .ok_or(DraftError::Field("revision"))?;
+        let report = from_value(fields.remove("report").ok_or(DraftError::Field("report"))?)?;
+        Ok(Self {
+            id,
+            revision,
+            saved_at,
+            report,
+        })
+    }
+}
+
+/// All drafts in one file, to move them to another browser or keep them safe.
+pub fn backup_to_json(drafts: &[Draft]) -> String {
+    let document = json!({
+        "format": BACKUP_FORMAT,
+        "version": BACKUP_VERSION,
+        "drafts": drafts.iter().map(Draft::to_value).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// What a file turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opened {
+    /// A report exported as JSON.
+    Report(Box<Report>),
+    /// A backup: every draft it holds, each read on its own so one bad draft loses no others.
+    Backup(Vec<Result<Draft, DraftError>>),
+}
+
+/// Why a file could not be opened. Each says what is wrong in words a person can act on.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OpenError {
+    #[error("the file is {size_mb:.1} MB; the largest file Postmortem Studio opens is 5 MB")]
+    TooLarge { size_mb: f64 },
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not text (not UTF-8: invalid byte at offset {0}); is it a PDF or an image?")]
+    NotUtf8(usize),
+    #[error("the file is not JSON ({0}); to open a Markdown postmortem, use Open Markdown")]
+    NotJson(String),
+    #[error("the file's JSON is nested too deeply to be a postmortem")]
+    TooDeep,
+    #[error("{0}")]
+    Report(ReadError),
+    #[error("the backup's version {0} is newer than this app reads (1)")]
+    FutureBackup(u64),
+    #[error("the backup has no list of drafts")]
+    BackupWithoutDrafts,
+}
+
+/// Reads a file the user chose: a report exported as JSON, or a backup of drafts. Checks size
+/// and encoding before parsing, and never panics, whatever the bytes.
+pub fn open_file(bytes: &[u8]) -> Result<Opened, OpenError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(OpenError::TooLarge {
+            size_mb: bytes.len() as f64 / (1024.0 * 1024.0),
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| OpenError::NotUtf8(e.valid_up_to()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(OpenError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            OpenError::TooDeep
+        } else {
+            OpenError::NotJson(e.to_string())
+        }
+    })?;
+    if value.get("format").and_then(Value::as_str) == Some(BACKUP_FORMAT) {
+        return open_backup(value);
+    }
+    from_value(value)
+        .map(|r| Opened::Report(Box::new(r)))
+        .map_err(OpenError::Report)
+}
+
+fn open_backup(value: Value) -> Result<Opened, OpenError> {
+    match value.get("version").and_then(Value::as_u64) {
+        Some(BACKUP_VERSION) => {}
+        Some(newer) if newer > BACKUP_VERSION => return Err(OpenError::FutureBackup(newer)),
+        _ => return Err(OpenError::BackupWithoutDrafts),
+    }
+    let Some(Value::Array(drafts)) = value.get("drafts") else {
+        return Err(OpenError::BackupWithoutDrafts);
+    };
+    Ok(Opened::Backup(drafts.iter().cloned().map(Draft::from_value).collect()))
+}
+
+#[cfg(test)]
+mod tests;

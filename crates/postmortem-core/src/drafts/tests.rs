@@ -1,0 +1,123 @@
+use super::*;
+use proptest::prelude::*;
+
+fn draft() -> Draft {
+    let report = crate::json::from_json(include_str!("../../../../tests/golden/02-dns-ttl.json")).unwrap();
+    Draft {
+        id: "d-1".into(),
+        revision: 3,
+        saved_at: "2026-02-11T09:00:00Z".into(),
+        report,
+    }
+}
+
+#[test]
+fn a_draft_round_trips() {
+    let draft = draft();
+    assert_eq!(Draft::from_json(&draft.to_json()).unwrap(), draft);
+}
+
+#[test]
+fn foreign_future_and_broken_drafts_are_refused_with_a_reason() {
+    let read = |text: &str| Draft::from_json(text).unwrap_err().to_string();
+    assert!(read("{not json").starts_with("not valid JSON"));
+    assert_eq!(read("[1,2]"), "not a draft of this app (found an array)");
+    assert_eq!(
+        read(r#"{"theme":"dark"}"#),
+        "not a draft of this app (found an object without `format`)"
+    );
+    assert_eq!(
+        read(r#"{"format":"other-app"}"#),
+        "not a draft of this app (found format \"other-app\")"
+    );
+    assert!(read(r#"{"format":"postmortem-draft","version":9}"#).contains("newer version"));
+    assert!(read(r#"{"format":"postmortem-draft","version":0}"#).contains("not one this app ever wrote"));
+    assert_eq!(
+        read(r#"{"format":"postmortem-draft","version":1,"revision":1,"saved_at":"x","report":{}}"#),
+        "`id` is missing or of the wrong type"
+    );
+    let bad_report = r#"{"format":"postmortem-draft","version":1,"id":"a","revision":1,"saved_at":"x","report":{"format":"postmortem","version":1}}"#;
+    assert!(
+        read(bad_report).starts_with("the report inside is unreadable"),
+        "{}",
+        read(bad_report)
+    );
+    // A truncated save (the tab died mid-write) is refused, not half read.
+    let whole = draft().to_json();
+    assert!(Draft::from_json(&whole[..whole.len() / 2]).is_err());
+}
+
+#[test]
+fn backups_hold_every_draft_and_keep_the_good_ones_when_one_is_bad() {
+    let first = draft();
+    let mut second = draft();
+    second.id = "d-2".into();
+    second.report.title = "Second".into();
+    let text = backup_to_json(&[first.clone(), second.clone()]);
+    assert_eq!(
+        open_file(text.as_bytes()),
+        Ok(Opened::Backup(vec![Ok(first.clone()), Ok(second)]))
+    );
+    let damaged = text.replacen("\"revision\": 3", "\"revision\": \"three\"", 1);
+    match open_file(damaged.as_bytes()) {
+        Ok(Opened::Backup(drafts)) => {
+            assert_eq!(drafts.len(), 2);
+            assert_eq!(drafts[0], Err(DraftError::Field("revision")));
+            assert!(drafts[1].is_ok());
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn opening_an_exported_report() {
+    let text = include_str!("../../../../tests/golden/01-checkout-tls.json");
+    match open_file(text.as_bytes()) {
+        Ok(Opened::Report(report)) => assert_eq!(report.timeline.len(), 11),
+        other => panic!("{other:?}"),
+    }
+    // With a byte order mark, as some editors save.
+    let with_bom = format!("\u{feff}{text}");
+    assert!(matches!(open_file(with_bom.as_bytes()), Ok(Opened::Report(_))));
+}
+
+#[test]
+fn bad_files_say_what_is_wrong() {
+    let message = |bytes: &[u8]| open_file(bytes).unwrap_err().to_string();
+    let huge = vec![b' '; MAX_IMPORT_BYTES + 1];
+    assert_eq!(
+        message(&huge),
+        "the file is 5.0 MB; the largest file Postmortem Studio opens is 5 MB"
+    );
+    assert_eq!(message(b""), "the file is empty");
+    assert!(message(b"%PDF-1.7\n\xff\xd8").starts_with("the file is not text (not UTF-8: invalid byte at offset 9)"));
+    assert!(message(b"# Postmortem\n\nText").contains("use Open Markdown"));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(
+        message(deep.as_bytes()),
+        "the file's JSON is nested too deeply to be a postmortem"
+    );
+    assert_eq!(
+        message(br#"{"format":"adr","version":1}"#),
+        "`format` is \"adr\", but a postmortem document has \"postmortem\""
+    );
+    assert!(message(br#"{"format":"postmortem","version":2}"#).contains("newer than this tool reads"));
+    assert!(message(br#"{"format":"postmortem-backup","version":5,"drafts":[]}"#).contains("newer than this app reads"));
+    assert_eq!(
+        message(br#"{"format":"postmortem-backup","version":1}"#),
+        "the backup has no list of drafts"
+    );
+}
+
+proptest! {
+    /// Whatever the bytes, opening gives an answer, never a panic.
+    #[test]
+    fn opening_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = open_file(&bytes);
+    }
+
+    #[test]
+    fn reading_a_draft_never_panics(text in "\\PC{0,300}") {
+        let _ = Draft::from_json(&text);
+    }
+}

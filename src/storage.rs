@@ -1,0 +1,273 @@
+//! All browser storage lives here: typed keys, probing, and saving drafts so that nothing is
+//! lost. Three rules:
+//! - Storage may be missing or refuse us (private mode, blocked cookies, a full quota): every
+//!   operation returns an error to show, never panics, and the app keeps working in memory.
+//! - Bytes under our keys that we cannot read (corrupt, truncated, from a newer version) are
+//!   never overwritten or deleted; they are listed so the user can download them as they are.
+//! - A save never silently replaces a newer save from another tab: each draft carries a
+//!   revision, and a save states the revision it started from.
+
+use gloo_storage::Storage as _;
+use postmortem_core::drafts::{Draft, DraftError};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+const PREFIX: &str = "postmortem-studio/";
+
+/// Our keys in localStorage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// A draft's envelope.
+    Draft(String),
+    /// A deleted draft, kept until the user empties the trash or restores it.
+    Trash(String),
+    /// Which draft was open and where the cursor was.
+    Session,
+}
+
+impl Key {
+    pub fn name(&self) -> String {
+        match self {
+            Key::Draft(id) => format!("{PREFIX}draft/{id}"),
+            Key::Trash(id) => format!("{PREFIX}trash/{id}"),
+            Key::Session => format!("{PREFIX}session"),
+        }
+    }
+
+    fn parse(name: &str) -> Option<Self> {
+        let rest = name.strip_prefix(PREFIX)?;
+        if let Some(id) = rest.strip_prefix("draft/") {
+            return Some(Key::Draft(id.to_owned()));
+        }
+        if let Some(id) = rest.strip_prefix("trash/") {
+            return Some(Key::Trash(id.to_owned()));
+        }
+        (rest == "session").then_some(Key::Session)
+    }
+}
+
+/// Why something could not be stored.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum StorageError {
+    #[error("browser storage is not available ({0}); your work is kept in this tab only")]
+    Unavailable(String),
+    #[error("browser storage is full")]
+    QuotaExceeded,
+    #[error("another tab saved this draft since this tab last loaded it")]
+    Conflict(Box<Draft>),
+    #[error("the browser refused to save ({0})")]
+    Refused(String),
+}
+
+/// What is stored under one draft key.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoredDraft {
+    Readable(Box<Draft>),
+    /// Kept byte for byte; the user can download it.
+    Unreadable {
+        key: String,
+        raw: String,
+        reason: String,
+    },
+}
+
+/// Which draft was open and which field had the cursor, restored after a reload.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub draft_id: Option<String>,
+    pub focused_field: Option<String>,
+}
+
+/// The drafts in this browser. Without storage, every operation says why it did nothing.
+#[derive(Clone)]
+pub struct DraftStore {
+    storage: Result<web_sys::Storage, String>,
+}
+
+impl DraftStore {
+    /// Probes localStorage with a write, since merely having the object does not mean it works.
+    pub fn open() -> Self {
+        Self { storage: probe() }
+    }
+
+    pub fn unavailable_reason(&self) -> Option<&str> {
+        self.storage.as_ref().err().map(String::as_str)
+    }
+
+    fn storage(&self) -> Result<&web_sys::Storage, StorageError> {
+        self.storage
+            .as_ref()
+            .map_err(|reason| StorageError::Unavailable(reason.clone()))
+    }
+
+    /// Every draft under our keys, readable or not, most recently saved first.
+    pub fn list(&self) -> Vec<StoredDraft> {
+        let mut drafts: Vec<StoredDraft> = self
+            .keys()
+            .into_iter()
+            .filter_map(|key| match &key {
+                Key::Draft(_) => self.read(&key),
+                _ => None,
+            })
+            .collect();
+        drafts.sort_by(|a, b| match (a, b) {
+            (StoredDraft::Readable(a), StoredDraft::Readable(b)) => b.saved_at.cmp(&a.saved_at),
+            (StoredDraft::Readable(_), _) => std::cmp::Ordering::Less,
+            (_, StoredDraft::Readable(_)) => std::cmp::Ordering::Greater,
+            _ => std::cmp::Ordering::Equal,
+        });
+        drafts
+    }
+
+    fn keys(&self) -> Vec<Key> {
+        let Ok(storage) = self.storage() else { return Vec::new() };
+        let count = storage.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|name| Key::parse(&name))
+            .collect()
+    }
+
+    fn read(&self, key: &Key) -> Option<StoredDraft> {
+        let raw = self.storage().ok()?.get_item(&key.name()).ok().flatten()?;
+        Some(match Draft::from_json(&raw) {
+            Ok(draft) => StoredDraft::Readable(Box::new(draft)),
+            Err(reason) => StoredDraft::Unreadable {
+                key: key.name(),
+                raw,
+                reason: reason.to_string(),
+            },
+        })
+    }
+
+    /// The stored draft with this id, if any.
+    pub fn load(&self, id: &str) -> Option<Result<Draft, DraftError>> {
+        let raw = self
+            .storage()
+            .ok()?
+            .get_item(&Key::Draft(id.to_owned()).name())
+            .ok()
+            .flatten()?;
+        Some(Draft::from_json(&raw))
+    }
+
+    /// Saves `draft` as the next revision after `base` (the revision this tab last read, or
+    /// `None` for a draft never saved). Refuses when another tab saved in between, and leaves
+    /// the stored copy as it was when the browser refuses the write (e.g. a full quota).
+    pub fn save(&self, draft: &Draft, base: Option<u64>) -> Result<Draft, StorageError> {
+        let storage = self.storage()?;
+        let key = Key::Draft(draft.id.clone()).name();
+        let stored = storage
+            .get_item(&key)
+            .map_err(|e| StorageError::Refused(describe(&e)))?;
+        let stored_revision = match stored.as_deref().map(Draft::from_json) {
+            Some(Ok(theirs)) if Some(theirs.revision) != base => return Err(StorageError::Conflict(Box::new(theirs))),
+            Some(Ok(theirs)) => Some(theirs.revision),
+            // Unreadable bytes under this key are not ours to overwrite.
+            Some(Err(reason)) => {
+                return Err(StorageError::Refused(format!(
+                    "the stored copy is unreadable ({reason})"
+                )))
+            }
+            None => None,
+        };
+        let saved = Draft {
+            revision: stored_revision.unwrap_or(0) + 1,
+            ..draft.clone()
+        };
+        write(storage, &key, &saved.to_json())?;
+        Ok(saved)
+    }
+
+    /// Saves over whatever is stored ("keep mine" after a conflict).
+    pub fn overwrite(&self, draft: &Draft, theirs_revision: u64) -> Result<Draft, StorageError> {
+        self.save(draft, Some(theirs_revision))
+    }
+
+    /// Moves a draft to the trash, from where it can be restored.
+    pub fn delete(&self, id: &str) -> Result<(), StorageError> {
+        self.move_key(&Key::Draft(id.to_owned()), &Key::Trash(id.to_owned()))
+    }
+
+    pub fn undelete(&self, id: &str) -> Result<(), StorageError> {
+        self.move_key(&Key::Trash(id.to_owned()), &Key::Draft(id.to_owned()))
+    }
+
+    fn move_key(&self, from: &Key, to: &Key) -> Result<(), StorageError> {
+        let storage = self.storage()?;
+        let Some(raw) = storage.get_item(&from.name()).ok().flatten() else {
+            return Ok(());
+        };
+        write(storage, &to.name(), &raw)?;
+        storage
+            .remove_item(&from.name())
+            .map_err(|e| StorageError::Refused(describe(&e)))
+    }
+
+    pub fn session(&self) -> Session {
+        if self.storage.is_err() {
+            return Session::default();
+        }
+        gloo_storage::LocalStorage::get(Key::Session.name()).unwrap_or_default()
+    }
+
+    pub fn save_session(&self, session: &Session) -> Result<(), StorageError> {
+        self.storage()?;
+        gloo_storage::LocalStorage::set(Key::Session.name(), session).map_err(|e| match e {
+            gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => {
+                StorageError::QuotaExceeded
+            }
+            other => StorageError::Refused(other.to_string()),
+        })
+    }
+
+    /// Asks the browser not to evict our storage under pressure. Best effort.
+    pub fn ask_to_persist() {
+        if let Some(window) = web_sys::window() {
+            if let Ok(manager) = window.navigator().storage().persist() {
+                drop(manager);
+            }
+        }
+    }
+}
+
+/// The draft key of a `storage` event from another tab, if it is one of ours.
+pub fn draft_id_of_key(name: &str) -> Option<String> {
+    match Key::parse(name)? {
+        Key::Draft(id) => Some(id),
+        _ => None,
+    }
+}
+
+fn probe() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let storage = match window.local_storage() {
+        Ok(Some(storage)) => storage,
+        Ok(None) => return Err("the browser offers none".to_owned()),
+        Err(e) => return Err(describe(&e)),
+    };
+    let probe_key = format!("{PREFIX}probe");
+    storage.set_item(&probe_key, "1").map_err(|e| describe(&e))?;
+    storage.remove_item(&probe_key).map_err(|e| describe(&e))?;
+    Ok(storage)
+}
+
+fn write(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), StorageError> {
+    storage.set_item(key, value).map_err(|error| {
+        match error
+            .dyn_ref::<web_sys::DomException>()
+            .map(web_sys::DomException::name)
+        {
+            Some(name) if name == "QuotaExceededError" => StorageError::QuotaExceeded,
+            _ => StorageError::Refused(describe(&error)),
+        }
+    })
+}
+
+/// A JS error in a few words: "SecurityError: access denied".
+fn describe(error: &wasm_bindgen::JsValue) -> String {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", exception.name(), exception.message());
+    }
+    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+}

@@ -1,0 +1,110 @@
+//! The storage module against the browser's real localStorage (wasm-bindgen-test in Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use postmortem_core::drafts::Draft;
+use postmortem_core::Report;
+use postmortem_editor::storage::{draft_id_of_key, DraftStore, Key, Session, StorageError, StoredDraft};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn draft(id: &str, title: &str) -> Draft {
+    Draft {
+        id: id.into(),
+        revision: 0,
+        saved_at: "2026-01-01T10:00:00.000Z".into(),
+        report: Report {
+            title: title.into(),
+            ..Default::default()
+        },
+    }
+}
+
+#[wasm_bindgen_test]
+fn saves_count_revisions_and_load_back() {
+    let store = DraftStore::open();
+    assert_eq!(store.unavailable_reason(), None);
+    let first = store.save(&draft("rev-test", "One"), None).unwrap();
+    assert_eq!(first.revision, 1);
+    let second = store.save(&draft("rev-test", "Two"), Some(1)).unwrap();
+    assert_eq!(second.revision, 2);
+    assert_eq!(store.load("rev-test").unwrap().unwrap().report.title, "Two");
+}
+
+#[wasm_bindgen_test]
+fn a_save_from_a_stale_revision_is_a_conflict_and_changes_nothing() {
+    let store = DraftStore::open();
+    store.save(&draft("conflict-test", "Theirs"), None).unwrap();
+    let before = local_storage()
+        .get_item(&Key::Draft("conflict-test".into()).name())
+        .unwrap();
+    match store.save(&draft("conflict-test", "Mine"), None) {
+        Err(StorageError::Conflict(theirs)) => assert_eq!(theirs.report.title, "Theirs"),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(
+        local_storage()
+            .get_item(&Key::Draft("conflict-test".into()).name())
+            .unwrap(),
+        before
+    );
+    // "Keep mine" saves over the revision it was shown.
+    let mine = store.overwrite(&draft("conflict-test", "Mine"), 1).unwrap();
+    assert_eq!(mine.revision, 2);
+}
+
+#[wasm_bindgen_test]
+fn unreadable_bytes_are_listed_kept_and_never_overwritten() {
+    let key = Key::Draft("corrupt-test".into()).name();
+    local_storage()
+        .set_item(&key, "{\"format\":\"postmortem-draft\",\"vers")
+        .unwrap();
+    let store = DraftStore::open();
+    let listed = store.list().into_iter().find_map(|d| match d {
+        StoredDraft::Unreadable { key: k, raw, reason } if k == key => Some((raw, reason)),
+        _ => None,
+    });
+    let (raw, reason) = listed.expect("the corrupt draft is listed");
+    assert_eq!(raw, "{\"format\":\"postmortem-draft\",\"vers");
+    assert!(reason.starts_with("not valid JSON"), "{reason}");
+    assert!(matches!(
+        store.save(&draft("corrupt-test", "x"), None),
+        Err(StorageError::Refused(_))
+    ));
+    assert_eq!(
+        local_storage().get_item(&key).unwrap().as_deref(),
+        Some("{\"format\":\"postmortem-draft\",\"vers")
+    );
+}
+
+#[wasm_bindgen_test]
+fn deleted_drafts_go_to_the_trash_and_come_back() {
+    let store = DraftStore::open();
+    store.save(&draft("trash-test", "Gone"), None).unwrap();
+    store.delete("trash-test").unwrap();
+    assert!(store.load("trash-test").is_none());
+    assert!(local_storage()
+        .get_item(&Key::Trash("trash-test".into()).name())
+        .unwrap()
+        .is_some());
+    store.undelete("trash-test").unwrap();
+    assert_eq!(store.load("trash-test").unwrap().unwrap().report.title, "Gone");
+}
+
+#[wasm_bindgen_test]
+fn the_session_round_trips_and_keys_parse() {
+    let store = DraftStore::open();
+    let session = Session {
+        draft_id: Some("abc".into()),
+        focused_field: Some("field-title".into()),
+    };
+    store.save_session(&session).unwrap();
+    assert_eq!(store.session(), session);
+    assert_eq!(draft_id_of_key("postmortem-studio/draft/abc").as_deref(), Some("abc"));
+    assert_eq!(draft_id_of_key("postmortem-studio/trash/abc"), None);
+    assert_eq!(draft_id_of_key("someone-else/draft/abc"), None);
+}
