@@ -19,8 +19,6 @@ const PREFIX: &str = "postmortem-studio/";
 pub enum Key {
     /// A draft's envelope.
     Draft(String),
-    /// A deleted draft, kept until the user empties the trash or restores it.
-    Trash(String),
     /// Which draft was open and where the cursor was.
     Session,
 }
@@ -29,7 +27,6 @@ impl Key {
     pub fn name(&self) -> String {
         match self {
             Key::Draft(id) => format!("{PREFIX}draft/{id}"),
-            Key::Trash(id) => format!("{PREFIX}trash/{id}"),
             Key::Session => format!("{PREFIX}session"),
         }
     }
@@ -38,9 +35,6 @@ impl Key {
         let rest = name.strip_prefix(PREFIX)?;
         if let Some(id) = rest.strip_prefix("draft/") {
             return Some(Key::Draft(id.to_owned()));
-        }
-        if let Some(id) = rest.strip_prefix("trash/") {
-            return Some(Key::Trash(id.to_owned()));
         }
         (rest == "session").then_some(Key::Session)
     }
@@ -184,23 +178,11 @@ impl DraftStore {
         self.save(draft, Some(theirs_revision))
     }
 
-    /// Moves a draft to the trash, from where it can be restored.
+    /// Removes a draft, freeing its space (the library keeps it in memory for Undo).
     pub fn delete(&self, id: &str) -> Result<(), StorageError> {
-        self.move_key(&Key::Draft(id.to_owned()), &Key::Trash(id.to_owned()))
-    }
-
-    pub fn undelete(&self, id: &str) -> Result<(), StorageError> {
-        self.move_key(&Key::Trash(id.to_owned()), &Key::Draft(id.to_owned()))
-    }
-
-    fn move_key(&self, from: &Key, to: &Key) -> Result<(), StorageError> {
         let storage = self.storage()?;
-        let Some(raw) = storage.get_item(&from.name()).ok().flatten() else {
-            return Ok(());
-        };
-        write(storage, &to.name(), &raw)?;
         storage
-            .remove_item(&from.name())
+            .remove_item(&Key::Draft(id.to_owned()).name())
             .map_err(|e| StorageError::Refused(describe(&e)))
     }
 

@@ -82,17 +82,15 @@ fn unreadable_bytes_are_listed_kept_and_never_overwritten() {
 }
 
 #[wasm_bindgen_test]
-fn deleted_drafts_go_to_the_trash_and_come_back() {
+fn deleting_frees_the_key() {
     let store = DraftStore::open();
-    store.save(&draft("trash-test", "Gone"), None).unwrap();
-    store.delete("trash-test").unwrap();
-    assert!(store.load("trash-test").is_none());
+    store.save(&draft("delete-test", "Gone"), None).unwrap();
+    store.delete("delete-test").unwrap();
+    assert!(store.load("delete-test").is_none());
     assert!(local_storage()
-        .get_item(&Key::Trash("trash-test".into()).name())
+        .get_item(&Key::Draft("delete-test".into()).name())
         .unwrap()
-        .is_some());
-    store.undelete("trash-test").unwrap();
-    assert_eq!(store.load("trash-test").unwrap().unwrap().report.title, "Gone");
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -105,6 +103,6 @@ fn the_session_round_trips_and_keys_parse() {
     store.save_session(&session).unwrap();
     assert_eq!(store.session(), session);
     assert_eq!(draft_id_of_key("postmortem-studio/draft/abc").as_deref(), Some("abc"));
-    assert_eq!(draft_id_of_key("postmortem-studio/trash/abc"), None);
+    assert_eq!(draft_id_of_key("postmortem-studio/session"), None);
     assert_eq!(draft_id_of_key("someone-else/draft/abc"), None);
 }

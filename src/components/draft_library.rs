@@ -174,15 +174,14 @@ fn DraftItem(draft: Draft, open: RwSignal<bool>) -> impl IntoView {
             workspace.open_as_new(editor, Report::default());
         }
         workspace.library_changed.notify();
-        let id = deleted.id.clone();
-        notices.with_undo(format!("Deleted “{}”.", title_of(&deleted.report)), move || {
-            let store = workspace.store();
-            if store.undelete(&id).is_ok() {
-                if let Some(Ok(back)) = store.load(&id) {
-                    if was_open {
-                        workspace.open_draft(editor, back);
-                    }
-                }
+        let title = title_of(&deleted.report);
+        notices.with_undo(format!("Deleted “{title}”."), move || {
+            // Back under its own id; its revisions count again from 1.
+            let restored = workspace.store().save(&deleted, None);
+            match restored {
+                Ok(back) if was_open => workspace.open_draft(editor, back),
+                Ok(_) => {}
+                Err(error) => notices.error(format!("Could not undo: {error}.")),
             }
             workspace.library_changed.notify();
         });
