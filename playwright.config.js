@@ -31,7 +31,7 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+    command: `node tests/e2e/serve.mjs ${PORT} dist`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     stdout: "ignore",

@@ -7,6 +7,7 @@ pub mod components;
 pub mod download;
 pub mod example;
 pub mod notice;
+pub mod offline;
 pub mod state;
 pub mod storage;
 pub mod workspace;

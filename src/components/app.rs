@@ -9,13 +9,14 @@ use crate::components::measures_form::MeasuresForm;
 use crate::components::optional_sections::OptionalSections;
 use crate::components::preview_pane::PreviewPane;
 use crate::components::root_cause_form::RootCauseForm;
-use crate::components::save_status::{SaveStatusLine, StorageBanner};
+use crate::components::save_status::{SaveStatusLine, StorageBanner, UpdateBanner};
 use crate::components::section_nav::{plural, SectionNav};
 use crate::components::summary_form::SummaryForm;
 use crate::components::timeline_form::TimelineForm;
 use crate::components::toast::Toast;
 use crate::example::example_report;
 use crate::notice::Notices;
+use crate::offline::handle_offline;
 use crate::state::{use_editor, Editor};
 use crate::workspace::{
     handle_autosave, handle_cursor, handle_other_tabs, handle_page_hide, restore_cursor, Workspace,
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
     handle_page_hide(editor, workspace);
     handle_other_tabs(editor, workspace);
     handle_cursor(workspace);
+    let updates = handle_offline();
     let dragging = RwSignal::new(false);
     handle_file_drop(editor, workspace, notices, dragging);
     if let Some(field) = opening.focused_field {
@@ -71,6 +73,7 @@ pub fn App() -> impl IntoView {
                 <ExportActions />
             </div>
         </header>
+        <UpdateBanner updates=updates />
         <StorageBanner />
         <DraftLibrary open=library_open />
         <Toast />

@@ -106,3 +106,32 @@ pub fn StorageBanner() -> impl IntoView {
         _ => None,
     }
 }
+
+/// Offers the newer version once it is installed; the draft is saved before the reload.
+#[component]
+pub fn UpdateBanner(
+    /// The service worker's news.
+    updates: crate::offline::Updates,
+) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let editor = use_editor();
+    view! {
+        <Show when=move || updates.available.get()>
+            <div class="banner banner-info" role="status" data-testid="update-banner">
+                <p>"A new version of Postmortem Studio is available."</p>
+                <div class="banner-actions">
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| {
+                            workspace.save_now(editor);
+                            updates.reload_into_new_version();
+                        }
+                    >
+                        "Reload"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

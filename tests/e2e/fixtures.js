@@ -24,9 +24,11 @@ export class StudioPage {
     this.page = page;
     this.problems = [];
     this.ignoreResourceErrors = false;
+    this.expectedErrors = [];
     page.on("console", (message) => {
       if (message.type() !== "error") return;
       if (this.ignoreResourceErrors && message.text().startsWith("Failed to load resource")) return;
+      if (this.expectedErrors.some((pattern) => pattern.test(message.text()))) return;
       this.problems.push(`console: ${message.text()}`);
     });
     page.on("pageerror", (error) => this.problems.push(`page error: ${error.message}`));
@@ -40,6 +42,11 @@ export class StudioPage {
     this.saveStatus = page.getByTestId("save-status");
     this.toast = page.getByTestId("toast");
     this.library = page.getByTestId("library");
+  }
+
+  /// For a test that provokes an error on purpose.
+  expectConsoleError(pattern) {
+    this.expectedErrors.push(pattern);
   }
 
   /// For tests whose reports point at images that cannot load here.
