@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve dist test lint test-native test-wasm test-e2e fmt
+.PHONY: setup serve dist test lint test-native test-wasm test-e2e bench fmt
 
 setup:
 	@bash scripts/setup.sh
@@ -38,6 +38,14 @@ test-wasm:
 test-e2e:
 	trunk build --release
 	playwright test
+
+## Size, load, keystroke latency (against a markdown-it reference page), autosave, core
+## throughput; prints a table and writes BENCHMARKS.md. Figures, not tests.
+bench: setup
+	trunk build --release
+	cargo build --release --locked -p postmortem-cli
+	cargo bench --locked -p postmortem-core --bench core -q > target/core-bench.md
+	node scripts/bench.mjs
 
 fmt:
 	cargo fmt --all
