@@ -239,9 +239,10 @@ pub fn handle_autosave(editor: Editor, workspace: Workspace) {
             return;
         }
         workspace.dirty.set_value(true);
+        // A problem stays on screen until a save succeeds, rather than flickering per keystroke.
         if !matches!(
             workspace.status.get_untracked(),
-            SaveStatus::MemoryOnly(_) | SaveStatus::NotSaved(StorageError::Conflict(_))
+            SaveStatus::MemoryOnly(_) | SaveStatus::NotSaved(_)
         ) {
             workspace.status.set(SaveStatus::Pending);
         }

@@ -26,8 +26,14 @@ test("storage full: the draft stays in the tab, a banner says so and offers a do
   await expect(studio.saveStatus).toHaveText("Not saved");
   expect(await studio.stored()).toEqual(before);
   await expect(studio.field("title")).toHaveValue("Typed after the disk filled, and much longer than before so it cannot fit");
+  // Typing on keeps the banner up (no flicker while the next save is pending).
+  await studio.field("title").press("End");
+  await studio.field("title").pressSequentially("!");
+  // Checked at once, not retried: a banner that hid while the save is pending would fail here.
+  expect(await page.getByTestId("storage-banner").isVisible()).toBe(true);
+  expect(await studio.saveStatus.textContent()).toBe("Not saved");
   const copy = await studio.downloadFrom(page.getByTestId("storage-banner").getByRole("button", { name: "Download a copy" }));
-  expect(JSON.parse(copy.text).title).toBe("Typed after the disk filled, and much longer than before so it cannot fit");
+  expect(JSON.parse(copy.text).title).toBe("Typed after the disk filled, and much longer than before so it cannot fit!");
   // Room is made; trying again saves.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler/")).forEach((k) => localStorage.removeItem(k)));
   await page.getByTestId("storage-banner").getByRole("button", { name: "Try again" }).click();
