@@ -24,6 +24,8 @@ pub struct Editor {
     /// Notified when inputs must re-read the report (any change but a keystroke).
     refresh: Trigger,
     pub findings: Memo<Vec<Finding>>,
+    /// (errors, warnings) in the whole report.
+    pub counts: Memo<(usize, usize)>,
     /// The export, whole. Memos are lazy: it is built only while something shows or needs it.
     pub markdown: Memo<String>,
     /// The export in blocks, for the preview (see `postmortem_core::markdown::markdown_blocks`).
@@ -48,6 +50,7 @@ impl Editor {
             report,
             refresh: Trigger::new(),
             findings,
+            counts: Memo::new(move |_| findings.with(|f| count(f))),
             markdown: Memo::new(move |_| report.with(to_markdown)),
             blocks: Memo::new(move |_| report.with(markdown_blocks)),
             findings_by_path: StoredValue::new(HashMap::new()),
@@ -145,12 +148,6 @@ impl Editor {
                 Vec::new()
             }
         })
-    }
-
-    /// (errors, warnings) in the whole report.
-    pub fn counts(&self) -> Memo<(usize, usize)> {
-        let findings = self.findings;
-        Memo::new(move |_| findings.with(|f| count(f)))
     }
 
     fn findings_at(&self, path: &str) -> ArcRwSignal<Vec<Finding>> {

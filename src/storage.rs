@@ -173,11 +173,6 @@ impl DraftStore {
         Ok(saved)
     }
 
-    /// Saves over whatever is stored ("keep mine" after a conflict).
-    pub fn overwrite(&self, draft: &Draft, theirs_revision: u64) -> Result<Draft, StorageError> {
-        self.save(draft, Some(theirs_revision))
-    }
-
     /// Removes a draft, freeing its space (the library keeps it in memory for Undo).
     pub fn delete(&self, id: &str) -> Result<(), StorageError> {
         let storage = self.storage()?;

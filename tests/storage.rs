@@ -53,7 +53,7 @@ fn a_save_from_a_stale_revision_is_a_conflict_and_changes_nothing() {
         before
     );
     // "Keep mine" saves over the revision it was shown.
-    let mine = store.overwrite(&draft("conflict-test", "Mine"), 1).unwrap();
+    let mine = store.save(&draft("conflict-test", "Mine"), Some(1)).unwrap();
     assert_eq!(mine.revision, 2);
 }
 

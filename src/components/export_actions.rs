@@ -27,7 +27,7 @@ pub fn ExportActions() -> impl IntoView {
                 )
             }
         });
-        let (errors, warnings) = editor.counts().get_untracked();
+        let (errors, warnings) = editor.counts.get_untracked();
         let remaining = match (errors, warnings) {
             (0, 0) => "No findings remain.".to_owned(),
             (e, w) => format!("{} and {} remain.", plural(e, "error"), plural(w, "warning")),

@@ -7,7 +7,7 @@ use crate::state::use_editor;
 #[component]
 pub fn FindingsCounter() -> impl IntoView {
     let editor = use_editor();
-    let counts = editor.counts();
+    let counts = editor.counts;
     let text = move || match counts.get() {
         (0, 0) => "No findings".to_owned(),
         (0, w) => plural(w, "warning"),

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta};
 
 use crate::model::{IssueSummary, Moment, Report, TimelineEntry};
-use crate::time::{parse_timezone, timezone_label, TimeDisplay};
+use crate::time::{timezone_label, TimeDisplay};
 use crate::validate::{Finding, Level, PERCENT_RANGE_MESSAGE};
 
 /// The format of an `<input type="datetime-local">` value.
@@ -139,13 +139,6 @@ pub fn timezone_choices() -> Vec<String> {
         .collect()
 }
 
-/// The canonical label for what the author chose, or their words if not understood.
-pub fn normalise_timezone(label: &str) -> String {
-    parse_timezone(label)
-        .map(timezone_label)
-        .unwrap_or_else(|| label.trim().to_owned())
-}
-
 /// A file name without extension: the incident's date and a slug of the title,
 /// e.g. `2026-03-14-card-payments-failed-at-checkout`.
 pub fn file_stem(report: &Report) -> String {
@@ -256,6 +249,7 @@ pub fn section_state(findings: &[Finding], section: Section) -> SectionState {
 mod tests {
     use super::*;
     use crate::model::EntryKind;
+    use crate::time::parse_timezone;
 
     fn offset(hours: i32) -> FixedOffset {
         FixedOffset::east_opt(hours * 3600).unwrap()
@@ -344,8 +338,6 @@ mod tests {
         let choices = timezone_choices();
         assert!(choices.contains(&"UTC".to_owned()) && choices.contains(&"UTC+05:30".to_owned()));
         assert!(choices.iter().all(|c| parse_timezone(c).is_some()));
-        assert_eq!(normalise_timezone("gmt+2"), "UTC+02:00");
-        assert_eq!(normalise_timezone("PST"), "PST");
     }
 
     #[test]
