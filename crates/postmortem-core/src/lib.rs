@@ -4,6 +4,7 @@
 
 pub mod drafts;
 pub mod editing;
+pub mod import;
 pub mod json;
 pub mod markdown;
 pub mod model;
@@ -12,6 +13,7 @@ pub mod templates;
 pub mod time;
 pub mod validate;
 
+pub use import::{import_markdown, Imported};
 pub use json::{from_json, to_json, ReadError};
 pub use markdown::{to_markdown, write_markdown};
 pub use model::*;

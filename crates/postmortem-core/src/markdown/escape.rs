@@ -75,6 +75,85 @@ pub fn push_block(out: &mut String, text: &str) {
     }
 }
 
+/// Reads back what [`push_paragraph`] wrote: continuation lines lose their indentation and the
+/// backslash put before a block-starting line start is taken out again.
+pub fn read_paragraph(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&unescape_line_start(line));
+    }
+    out
+}
+
+/// The line without the backslash [`push_escaped_line_start`] would have added to it.
+fn unescape_line_start(line: &str) -> std::borrow::Cow<'_, str> {
+    let at = run_of_digits(line.as_bytes());
+    if line[at..].starts_with('\\') {
+        let unescaped = format!("{}{}", &line[..at], &line[at + 1..]);
+        if starts_a_block(&unescaped) && run_of_digits(unescaped.as_bytes()) == at {
+            return unescaped.into();
+        }
+    }
+    line.into()
+}
+
+/// Reads back what [`push_heading_text`] wrote: a trailing run of `#` loses its backslash.
+pub fn read_heading_text(markdown: &str) -> String {
+    let text = markdown.trim();
+    let kept = text.trim_end_matches('#');
+    match kept.strip_suffix('\\') {
+        Some(before) if kept.len() < text.len() => format!("{before}{}", &text[kept.len()..]),
+        _ => text.to_owned(),
+    }
+}
+
+/// Reads back what [`push_block`] wrote: the backslashes it put before headings, setext
+/// underlines and HTML are taken out, outside fenced code.
+pub fn read_block(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut fence: Option<Fence> = None;
+    let mut previous_blank = true;
+    for (n, line) in markdown.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        if let Some(open) = &fence {
+            out.push_str(line);
+            if open.is_closed_by(line) {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(opened) = Fence::opened_by(line) {
+            fence = Some(opened);
+            out.push_str(line);
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let at = if indent > 3 {
+            None
+        } else {
+            Some(indent + container_markers_len(&line[indent..]))
+        };
+        match at.filter(|&at| line[at..].starts_with('\\')) {
+            Some(at) => {
+                let unescaped = format!("{}{}", &line[..at], &line[at + 1..]);
+                if block_breaking_position(&unescaped, previous_blank) == Some(at) {
+                    out.push_str(&unescaped);
+                } else {
+                    out.push_str(line);
+                }
+            }
+            None => out.push_str(line),
+        }
+        previous_blank = line.trim().is_empty();
+    }
+    out
+}
+
 /// A line-start character that makes a new block (heading, list item, quote, fence, HTML,
 /// table row, setext underline, thematic break) gets a backslash in front of it.
 fn push_escaped_line_start(out: &mut String, line: &str) {
@@ -130,7 +209,10 @@ fn block_breaking_position(line: &str, previous_blank: bool) -> Option<usize> {
     let start = indent + container_markers_len(&line[indent..]);
     let rest = &line[start..];
     let hashes = rest.bytes().take_while(|&b| b == b'#').count();
-    let heading = (1..=3).contains(&hashes) && matches!(rest.as_bytes().get(hashes), None | Some(b' ' | b'\t'));
+    // "#Heading" without the space is not a CommonMark heading, but people write it as one and
+    // the importer reads it so; escaping it keeps the body a body when read back.
+    let heading = (1..=3).contains(&hashes) && matches!(rest.as_bytes().get(hashes), None | Some(b' ' | b'\t'))
+        || (1..=3).contains(&hashes) && rest[hashes..].starts_with(|c: char| c.is_alphabetic());
     let only = |c: char| !rest.is_empty() && rest.trim_end().chars().all(|x| x == c);
     // A setext underline would make the paragraph above it a heading.
     let underline = only('=') || (only('-') && !previous_blank);

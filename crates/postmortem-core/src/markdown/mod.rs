@@ -7,8 +7,8 @@
 
 mod escape;
 
-pub use escape::single_line;
 use escape::{push_block, push_heading_text, push_paragraph};
+pub use escape::{read_block, read_heading_text, read_paragraph, single_line};
 
 use crate::model::{
     CorrectiveMeasures, CorrectiveTask, EntryKind, ExtraSection, Image, IssueSummary, LessonsLearned, Moment, Report,

@@ -1,0 +1,460 @@
+//! Root cause and resolution, corrective measures (improvements and tasks, with owners and due
+//! dates), lessons learned and images.
+
+use super::outline::{Block, Body, Span};
+use super::sections::{self, Group, Kind, Lesson, Section};
+use super::summary::{field_for, Field};
+use super::text::{self, clean_phrase, split_label, words};
+use super::when;
+use super::{append, clean_cell, dedent, strip_list_marker, trim_blank_lines, Importer};
+use crate::markdown::{read_block, read_paragraph};
+use crate::model::{CorrectiveTask, DueDate, LessonsLearned};
+
+impl Importer<'_> {
+    /// Root cause and resolution. A section under a heading of its own is taken whole; a
+    /// combined one is split by its labels, or else by which paragraphs talk about the fix.
+    pub(super) fn read_cause(&mut self, section: &Section) {
+        let body = self.region(section.body.start, section.body.end);
+        if body.trim().is_empty() {
+            return;
+        }
+        let labelled = section
+            .blocks
+            .clone()
+            .any(|i| self.cause_label(&self.blocks[i]).is_some());
+        if !labelled {
+            let text = read_block(&body);
+            match section.kind {
+                Kind::Resolution => self.add_resolution(&text),
+                Kind::RootCause if section.nested_in_rca => self.add_root_cause(&text),
+                _ => self.split_cause_and_fix(section, &text),
+            }
+            return;
+        }
+        let mut target = if section.kind == Kind::Resolution {
+            Field::Resolution
+        } else {
+            Field::RootCause
+        };
+        let mut label_depth = 0;
+        let mut skip_until = 0;
+        for index in section.blocks.clone() {
+            let block = self.blocks[index].clone();
+            if block.range.start < skip_until {
+                continue;
+            }
+            if let Some((field, value)) = self.cause_label(&block) {
+                target = field;
+                label_depth = block.depth();
+                if !value.trim().is_empty() {
+                    let value = read_paragraph(&value);
+                    self.add_cause_text(target, &value);
+                }
+                continue;
+            }
+            if block.is_only_images() {
+                self.report.images.extend(block.images.iter().cloned());
+                continue;
+            }
+            let text = match block.body {
+                Body::Item { depth, .. } if depth > label_depth && label_depth > 0 => {
+                    // An item under a label: its text, and its own nested items with it.
+                    skip_until = block.range.end;
+                    read_block(&dedent(self.raw(&block.range), 2 * (depth - 1)))
+                        .trim_start_matches(['-', '*', '+', ' '])
+                        .to_owned()
+                }
+                Body::Item { depth, .. } => {
+                    skip_until = block.range.end;
+                    read_block(&dedent(self.raw(&block.range), 2 * (depth - 1)))
+                }
+                _ => read_block(trim_blank_lines(self.raw(&block.range))),
+            };
+            self.add_cause_text(target, &text);
+        }
+    }
+
+    pub(super) fn cause_label(&self, block: &Block) -> Option<(Field, String)> {
+        if !matches!(block.body, Body::Paragraph | Body::Item { .. }) {
+            return None;
+        }
+        let text = self.own_text(block);
+        let (label, value) = split_label(&text)?;
+        match field_for(&label)? {
+            field @ (Field::RootCause | Field::Resolution) => Some((field, value.to_owned())),
+            _ => None,
+        }
+    }
+
+    pub(super) fn add_cause_text(&mut self, field: Field, text: &str) {
+        if field == Field::Resolution {
+            self.add_resolution(text);
+        } else {
+            self.add_root_cause(text);
+        }
+    }
+
+    pub(super) fn add_root_cause(&mut self, text: &str) {
+        append(
+            &mut self.report.root_cause_and_resolution.root_cause,
+            text.trim_matches('\n'),
+            "\n\n",
+        );
+    }
+
+    pub(super) fn add_resolution(&mut self, text: &str) {
+        append(
+            &mut self.report.root_cause_and_resolution.resolution,
+            text.trim_matches('\n'),
+            "\n\n",
+        );
+    }
+
+    /// A section that mixes cause and fix without labels: paragraphs from the first one about
+    /// the fix (other than the first) are the resolution; in a single paragraph, the sentences
+    /// about the fix are.
+    pub(super) fn split_cause_and_fix(&mut self, section: &Section, text: &str) {
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        if let Some(first_fix) = (1..paragraphs.len()).find(|&i| text::is_about_the_fix(paragraphs[i])) {
+            self.add_root_cause(&paragraphs[..first_fix].join("\n\n"));
+            self.add_resolution(&paragraphs[first_fix..].join("\n\n"));
+            self.note(format!(
+                "The resolution was taken from the paragraphs of “{}” that describe the fix.",
+                section.heading.as_deref().unwrap_or("Root Cause")
+            ));
+            return;
+        }
+        let is_text = |p: &&str| !p.trim_start().starts_with("![");
+        let prose: Vec<&str> = paragraphs.iter().copied().filter(is_text).collect();
+        if prose.len() == 1 && self.report.root_cause_and_resolution.resolution.is_empty() {
+            let others: Vec<&str> = paragraphs.iter().copied().filter(|p| !is_text(p)).collect();
+            let text = prose[0];
+            let ranges = text::sentences(text);
+            let (mut cause, mut fix) = (Vec::new(), Vec::new());
+            for (n, range) in ranges.iter().enumerate() {
+                let sentence = text[range.clone()].trim();
+                if n > 0 && text::is_about_the_fix(sentence) {
+                    fix.push(sentence);
+                } else {
+                    cause.push(sentence);
+                }
+            }
+            if !fix.is_empty() && !cause.is_empty() {
+                self.add_root_cause(&cause.join(" "));
+                for other in others {
+                    self.add_root_cause(other);
+                }
+                self.add_resolution(&fix.join(" "));
+                self.note(format!(
+                    "The resolution was taken from the sentences of “{}” that describe the fix.",
+                    section.heading.as_deref().unwrap_or("Root Cause")
+                ));
+                return;
+            }
+        }
+        self.add_root_cause(text);
+    }
+
+    pub(super) fn read_measures(&mut self, section: &Section, group: Group) {
+        let mut group = group;
+        if group == Group::Tasks {
+            self.explicit_tasks = true;
+        }
+        let mut label_depth: Option<usize> = None;
+        let mut base_depth: Option<usize> = None;
+        for index in section.blocks.clone() {
+            let block = self.blocks[index].clone();
+            if block.is_only_images() {
+                self.report.images.extend(block.images.iter().cloned());
+                continue;
+            }
+            match &block.body {
+                Body::Heading { .. } | Body::Paragraph => {
+                    let text = self.own_text(&block);
+                    let bare = strip_list_marker(&text);
+                    match sections::group_label(bare) {
+                        Some(g) => {
+                            group = g;
+                            if g == Group::Tasks {
+                                self.explicit_tasks = true;
+                            }
+                            label_depth = None;
+                            base_depth = None;
+                        }
+                        None => {
+                            let raw = self.raw(&block.range).to_owned();
+                            self.keep_unplaced(&raw);
+                        }
+                    }
+                }
+                Body::Item { depth, task } => {
+                    let text = self.own_text(&block);
+                    let label = split_label(&text);
+                    let label_group = label.as_ref().and_then(|(l, _)| sections::group_label(l));
+                    if let (Some(g), Some((_, value))) = (label_group, &label) {
+                        group = g;
+                        if g == Group::Tasks {
+                            self.explicit_tasks = true;
+                        }
+                        label_depth = Some(*depth);
+                        base_depth = None;
+                        if !value.trim().is_empty() {
+                            self.push_measure(group, value, *task);
+                        }
+                        continue;
+                    }
+                    if label_depth.is_some_and(|d| *depth <= d) {
+                        label_depth = None;
+                        base_depth = None;
+                    }
+                    let base = *base_depth.get_or_insert(*depth);
+                    match self.measures.last_mut() {
+                        Some(last) if *depth > base => append(&mut last.text, &read_paragraph(&text), "\n"),
+                        _ => self.push_measure(group, &text, *task),
+                    }
+                }
+                Body::Table { rows } => self.read_measure_table(rows, group),
+                _ => {
+                    let raw = self.raw(&block.range).to_owned();
+                    self.keep_unplaced(&raw);
+                }
+            }
+        }
+    }
+
+    pub(super) fn push_measure(&mut self, group: Group, text: &str, done: Option<bool>) {
+        self.measures.push(Measure {
+            group,
+            text: read_paragraph(text),
+            done,
+            table: false,
+        });
+    }
+
+    /// A table of action items: one task a row, with the owner and status columns read.
+    pub(super) fn read_measure_table(&mut self, rows: &[Vec<Span>], group: Group) {
+        let Some((header, rows)) = rows.split_first() else {
+            return;
+        };
+        let names: Vec<String> = header.iter().map(|c| words(&clean_phrase(self.raw(c)))).collect();
+        let is = |n: &String, keys: &[&str]| keys.iter().any(|k| n.contains(&format!(" {k} ")));
+        let owner_col = names
+            .iter()
+            .position(|n| is(n, &["owner", "assignee", "who", "responsible", "dri"]));
+        let due_col = names.iter().position(|n| is(n, &["due", "deadline", "eta"]));
+        let text_col = names
+            .iter()
+            .position(|n| is(n, &["action", "item", "task", "description", "what"]))
+            .unwrap_or(0);
+        for row in rows {
+            let cell = |i: usize| row.get(i).map(|c| clean_cell(self.raw(c))).unwrap_or_default();
+            let mut text = cell(text_col);
+            let mut done = None;
+            let mut details = Vec::new();
+            for (i, name) in header.iter().enumerate() {
+                let value = cell(i);
+                if i == text_col || Some(i) == owner_col || Some(i) == due_col || value.is_empty() {
+                    continue;
+                }
+                match words(&clean_phrase(&value)).trim() {
+                    "done" | "completed" | "complete" | "closed" | "fixed" => done = Some(true),
+                    "todo" | "to do" | "open" | "in progress" | "not started" => done = Some(false),
+                    _ => {}
+                }
+                details.push(format!("{}: {value}", clean_phrase(self.raw(name))));
+            }
+            if !details.is_empty() {
+                append(&mut text, &format!("({})", details.join("; ")), " ");
+            }
+            let mut lines = vec![text];
+            if let Some(owner) = owner_col.map(cell).filter(|o| !o.is_empty()) {
+                lines.push(format!("Owner: {owner}"));
+            }
+            if let Some(due) = due_col.map(cell).filter(|d| !d.is_empty()) {
+                lines.push(format!("Due: {due}"));
+            }
+            self.measures.push(Measure {
+                group: if group == Group::Improvements {
+                    group
+                } else {
+                    Group::Tasks
+                },
+                text: lines.join("\n"),
+                done,
+                table: true,
+            });
+        }
+        if group != Group::Improvements {
+            self.explicit_tasks = true;
+        }
+    }
+
+    pub(super) fn read_lessons(&mut self, section: &Section, part: Option<Lesson>) {
+        let Some(part) = part else {
+            // Text directly under "Lessons Learned", outside its three parts.
+            if section
+                .blocks
+                .clone()
+                .any(|i| !matches!(self.blocks[i].body, Body::Other))
+            {
+                self.keep_extra(section);
+            }
+            return;
+        };
+        let mut items: Vec<String> = Vec::new();
+        let mut leftover = Vec::new();
+        for index in section.blocks.clone() {
+            let block = &self.blocks[index];
+            match block.body {
+                Body::Item { depth: 1, .. } => {
+                    let text = read_paragraph(&self.own_text(block));
+                    if !text.is_empty() {
+                        items.push(text);
+                    }
+                }
+                Body::Item { .. } => {
+                    if let Some(last) = items.last_mut() {
+                        append(last, &read_paragraph(&self.own_text(block)), "\n");
+                    }
+                }
+                _ => leftover.push(self.raw(&block.range).to_owned()),
+            }
+        }
+        let lessons = self.report.lessons_learned.get_or_insert_with(LessonsLearned::default);
+        match part {
+            Lesson::WentWell => lessons.went_well.extend(items),
+            Lesson::WentWrong => lessons.went_wrong.extend(items),
+            Lesson::GotLucky => lessons.got_lucky.extend(items),
+        }
+        for text in leftover {
+            self.keep_unplaced(&text);
+        }
+    }
+
+    pub(super) fn read_images(&mut self, section: &Section) {
+        for index in section.blocks.clone() {
+            let block = self.blocks[index].clone();
+            if block.is_only_images() {
+                self.report.images.extend(block.images.iter().cloned());
+            } else {
+                let raw = self.raw(&block.range).to_owned();
+                self.keep_unplaced(&raw);
+            }
+        }
+    }
+
+    /// Measures from a list with no heading of their own are tasks, unless the report lists
+    /// its tasks separately, in which case they are the improvements.
+    pub(super) fn settle_measures(&mut self) {
+        let explicit_tasks = self.explicit_tasks;
+        let mut guessed = None;
+        for measure in std::mem::take(&mut self.measures) {
+            let as_task = match measure.group {
+                Group::Tasks => true,
+                Group::Improvements => false,
+                Group::Any => {
+                    guessed = Some(!explicit_tasks);
+                    !explicit_tasks
+                }
+            };
+            if as_task || measure.done.is_some() || measure.table {
+                self.report
+                    .measures
+                    .tasks
+                    .push(read_task(&measure.text, measure.done.unwrap_or(false)));
+            } else {
+                self.report.measures.improvements.push(measure.text);
+            }
+        }
+        match guessed {
+            Some(true) => self.note("Measures listed without a Tasks or Improvements heading were read as tasks."),
+            Some(false) => {
+                self.note("Measures listed without a heading were read as improvements, as the tasks are listed apart.")
+            }
+            None => {}
+        }
+    }
+}
+
+/// A measure before it is known whether an unlabelled list holds tasks or improvements.
+pub(super) struct Measure {
+    pub(super) group: Group,
+    pub(super) text: String,
+    pub(super) done: Option<bool>,
+    pub(super) table: bool,
+}
+
+/// A task's owner and due date, from our export's tail (`— **Owner:** X · **Due:** D`) or
+/// from lines and phrases such as `Owner: @amina` and `Due: 22 July 2026`.
+pub(super) fn read_task(text: &str, done: bool) -> CorrectiveTask {
+    let mut task = CorrectiveTask {
+        done,
+        ..Default::default()
+    };
+    let mut body = text.to_owned();
+    if let Some(at) = body.rfind(" — **Owner:** ").or_else(|| body.rfind(" — **Due:** ")) {
+        let tail = body[at + " — ".len()..].to_owned();
+        let parts: Vec<Option<(String, String)>> = tail
+            .split(" · ")
+            .map(|p| split_label(p).map(|(l, v)| (l, v.to_owned())))
+            .collect();
+        if parts
+            .iter()
+            .all(|p| matches!(p, Some((l, _)) if l == "owner" || l == "due"))
+        {
+            for (label, value) in parts.into_iter().flatten() {
+                if label == "owner" {
+                    task.owner = Some(value);
+                } else {
+                    task.due = Some(DueDate::parse(&value));
+                }
+            }
+            body.truncate(at);
+            task.text = body;
+            return task;
+        }
+    }
+    let mut lines = Vec::new();
+    for line in body.lines() {
+        let mut line = line.to_owned();
+        if let Some((label, value)) = split_label(&line) {
+            if matches!(label.as_str(), "owner" | "owners" | "assignee" | "responsible" | "dri") && task.owner.is_none()
+            {
+                task.owner = Some(value.trim().to_owned());
+                continue;
+            }
+        }
+        for label in ["Due date:", "Due:", "Deadline:", "ETA:"] {
+            let lower = line.to_ascii_lowercase();
+            if let Some(at) = lower.find(&label.to_ascii_lowercase()) {
+                let at_boundary = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+                if at_boundary && task.due.is_none() {
+                    let value = line[at + label.len()..].trim().trim_end_matches('.').trim();
+                    task.due = Some(due_date(value));
+                    line = line[..at]
+                        .trim_end()
+                        .trim_end_matches(['-', '\u{2014}', ',', ';'])
+                        .trim_end()
+                        .to_owned();
+                    break;
+                }
+            }
+        }
+        if !line.trim().is_empty() {
+            lines.push(line);
+        }
+    }
+    task.text = lines.join("\n");
+    task
+}
+
+pub(super) fn due_date(value: &str) -> DueDate {
+    let date = when::when_prefix(value)
+        .filter(|w| w.clock.is_none() && value[w.end..].trim().is_empty())
+        .and_then(|w| w.date)
+        .and_then(|d| d.with_year(None));
+    match date {
+        Some(date) => DueDate::Date(date),
+        None => DueDate::parse(value),
+    }
+}

@@ -1,0 +1,452 @@
+//! Markdown import: an existing postmortem, however it was written, read into a [`Report`].
+//!
+//! The document is read with pulldown-cmark into blocks ([`outline`]), cut into sections by
+//! its headings (real ones, `#Heading` without the space, or a bold line naming a section),
+//! and each section is read by what it is: labelled summary lines, timeline entries with the
+//! times people write ([`when`]), root cause and resolution, measures and tasks, lessons.
+//!
+//! Nothing is dropped: text that fits no field goes to an extra section (its own heading, or
+//! "Unplaced"), images keep their URLs, and every guess is listed in [`Imported::notes`].
+//! Reading our own export gives back the report that was exported.
+
+mod measures;
+mod outline;
+mod sections;
+mod summary;
+mod text;
+mod timeline;
+mod when;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::markdown::{read_block, read_heading_text, UNTITLED};
+use crate::model::{ExtraSection, LessonsLearned, Moment, Report};
+use crate::time::timezone_label;
+use measures::Measure;
+use outline::{Block, Body, Span};
+use sections::{Kind, Section};
+use text::{clean_phrase, strip_wrapper, words};
+use timeline::DraftEntry;
+use when::{When, Zone};
+
+/// The heading of the section that keeps text no field took.
+pub const UNPLACED: &str = "Unplaced";
+
+/// A report read from Markdown, with what the reader should check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub report: Report,
+    /// What was guessed or could not be read, in words for the author.
+    pub notes: Vec<String>,
+}
+
+/// Reads a Markdown postmortem. Never fails and never panics: whatever the text, the result
+/// is a report that holds all of it.
+pub fn import_markdown(source: &str) -> Imported {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let blocks = outline::read(source);
+    let mut importer = Importer::new(source, blocks);
+    importer.run();
+    importer.finish()
+}
+
+/// A summary time as written, read when the report's date and zone are known.
+#[derive(Clone, Debug)]
+struct Written {
+    when: Option<When>,
+    text: String,
+}
+
+struct Importer<'a> {
+    source: &'a str,
+    blocks: Vec<Block>,
+    report: Report,
+    notes: Vec<String>,
+    unplaced: Vec<String>,
+    start: Option<Written>,
+    end: Option<Written>,
+    length: Option<String>,
+    /// A date the report is about (a Date line, or the title), for times written without one.
+    doc_date: Option<(NaiveDate, String)>,
+    doc_zone: Option<Zone>,
+    measures: Vec<Measure>,
+    explicit_tasks: bool,
+    /// Whether the summary's impact text came from prose (so a root-cause sentence may be in it).
+    impact_is_prose: bool,
+    pending_timeline: Vec<DraftEntry>,
+}
+
+impl<'a> Importer<'a> {
+    fn new(source: &'a str, blocks: Vec<Block>) -> Self {
+        Self {
+            source,
+            blocks,
+            report: Report::default(),
+            notes: Vec::new(),
+            unplaced: Vec::new(),
+            start: None,
+            end: None,
+            length: None,
+            doc_date: None,
+            doc_zone: None,
+            measures: Vec::new(),
+            explicit_tasks: false,
+            impact_is_prose: false,
+            pending_timeline: Vec::new(),
+        }
+    }
+
+    fn note(&mut self, note: impl Into<String>) {
+        let note = note.into();
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+
+    fn raw(&self, span: &Span) -> &'a str {
+        self.source.get(span.clone()).unwrap_or("")
+    }
+
+    /// A block's own text as Markdown, one line per line.
+    fn own_text(&self, block: &Block) -> String {
+        let lines: Vec<&str> = block.lines.iter().map(|l| self.raw(l)).collect();
+        lines.join("\n")
+    }
+
+    /// The source of a run of blocks, as a block of Markdown.
+    fn region(&self, from: usize, to: usize) -> String {
+        let text = self.source.get(from..to.max(from)).unwrap_or("");
+        trim_blank_lines(text).to_owned()
+    }
+
+    fn keep_unplaced(&mut self, text: &str) {
+        let text = trim_blank_lines(text);
+        if !text.trim().is_empty() {
+            self.unplaced.push(text.to_owned());
+        }
+    }
+
+    fn run(&mut self) {
+        let title_block = self.find_title();
+        let sections = sections::split(&self.blocks, self.source, title_block);
+        let mut timelines = Vec::new();
+        for section in &sections {
+            self.note_renamed(section);
+            match section.kind {
+                Kind::Timeline => timelines.push(section.clone()),
+                _ => self.read_section(section),
+            }
+        }
+        for section in &timelines {
+            self.read_timeline(section);
+        }
+    }
+
+    /// The block that is the title, with its text. What comes before it (front matter,
+    /// images) is placed here; without a title block, the preamble reads it.
+    fn find_title(&mut self) -> Option<usize> {
+        let (index, title) = self.first_level_one_heading().or_else(|| self.title_block())?;
+        self.report.title = title;
+        let before: Vec<Block> = self.blocks[..index].to_vec();
+        for block in before {
+            match &block.body {
+                Body::Meta { text } => self.keep_unplaced(text),
+                Body::Paragraph if block.is_only_images() => self.report.images.extend(block.images.iter().cloned()),
+                Body::Other => {}
+                _ => {
+                    let raw = self.raw(&block.range).to_owned();
+                    self.keep_unplaced(&raw);
+                }
+            }
+        }
+        Some(index)
+    }
+
+    /// A level-one heading before any section: the title, even after a stray line or two.
+    fn first_level_one_heading(&self) -> Option<(usize, String)> {
+        for (index, block) in self.blocks.iter().enumerate() {
+            if let Body::Heading { level } = block.body {
+                let text = heading_text(self.own_text(block));
+                if sections::classify(&text).is_some() {
+                    return None;
+                }
+                if level == 1 {
+                    return Some((index, text));
+                }
+            }
+        }
+        None
+    }
+
+    fn title_block(&mut self) -> Option<(usize, String)> {
+        for (index, block) in self.blocks.iter().enumerate() {
+            match &block.body {
+                Body::Heading { level } if *level <= 3 => {
+                    let text = heading_text(self.own_text(block));
+                    let has_h1 = self.blocks.iter().any(|b| matches!(b.body, Body::Heading { level: 1 }));
+                    if sections::classify(&text).is_some() || (*level > 1 && has_h1) {
+                        return None;
+                    }
+                    return Some((index, text));
+                }
+                Body::Paragraph if block.is_only_images() => continue,
+                Body::Paragraph => {
+                    let line = self.own_text(block);
+                    if let Some((level, text)) = sections::hash_heading(&line) {
+                        return (level <= 2 && sections::classify(&text).is_none()).then_some((index, text));
+                    }
+                    // A bold line on its own before anything else: "**Postmortem: Nginx outage**".
+                    let (inner, rest) = strip_wrapper(line.trim())?;
+                    if rest.trim().is_empty() && block.lines.len() == 1 && sections::classify(inner).is_none() {
+                        self.note("The title was taken from the bold line at the top.");
+                        return Some((index, clean_phrase(inner)));
+                    }
+                    return None;
+                }
+                Body::Meta { .. } | Body::Other => continue,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Says which field a section under another name went to: "Overview" → Issue Summary.
+    fn note_renamed(&mut self, section: &Section) {
+        let (Some(heading), Some(name)) = (&section.heading, section.kind.standard_name()) else {
+            return;
+        };
+        if words(heading) != words(name) {
+            self.note(format!("The section “{heading}” was read as {name}."));
+        }
+    }
+
+    fn read_section(&mut self, section: &Section) {
+        match section.kind {
+            Kind::Preamble => self.read_labelled(section, false),
+            Kind::Summary => self.read_labelled(section, true),
+            Kind::Timeline => self.read_timeline(section),
+            Kind::Rca | Kind::RootCause | Kind::Resolution => self.read_cause(section),
+            Kind::Measures(group) => self.read_measures(section, group),
+            Kind::Lessons(part) => self.read_lessons(section, part),
+            Kind::Images => self.read_images(section),
+            Kind::Authors => {
+                let text = self.region(section.body.start, section.body.end);
+                self.add_authors(&text);
+            }
+            Kind::Date => {
+                let text = self.region(section.body.start, section.body.end);
+                if let Some(date) = when::when_prefix(&clean_phrase(&text)).and_then(|w| w.date) {
+                    if let Some(date) = date.with_year(None) {
+                        self.doc_date = Some((date, text.clone()));
+                    }
+                }
+                self.keep_extra(section);
+            }
+            Kind::Extra => self.keep_extra(section),
+        }
+    }
+
+    fn keep_extra(&mut self, section: &Section) {
+        let body = read_block(&self.region(section.body.start, section.body.end));
+        let heading = section.heading.clone().unwrap_or_default();
+        if heading.is_empty() && body.trim().is_empty() {
+            return;
+        }
+        if heading.is_empty() {
+            self.keep_unplaced(&body);
+            return;
+        }
+        self.report.extra_sections.push(ExtraSection { heading, body });
+    }
+
+    fn summary_zone(&self) -> Option<Zone> {
+        [&self.start, &self.end]
+            .into_iter()
+            .flatten()
+            .find_map(|w| w.when.and_then(|w| w.zone))
+    }
+
+    /// The year for dates written without one.
+    fn year(&self) -> Option<i32> {
+        self.start
+            .as_ref()
+            .and_then(|w| w.when)
+            .and_then(|w| w.date)
+            .and_then(|d| d.year)
+            .or(self.doc_date.as_ref().map(|(d, _)| d.year()))
+    }
+}
+
+// The timeline entries wait until the summary has been read: their date and zone may come
+// from it, and the summary's may come from them.
+impl Importer<'_> {
+    fn finish(mut self) -> Imported {
+        if self.start.is_none() && self.end.is_none() && self.impact_is_prose {
+            let impact = self.report.summary.impact.clone();
+            if let Some((start, end)) = when::find_range(&impact) {
+                self.start = Some(Written {
+                    text: impact[start.start..start.end].to_owned(),
+                    when: Some(start),
+                });
+                self.end = Some(Written {
+                    text: impact[end.start..end.end].to_owned(),
+                    when: Some(end),
+                });
+                self.note("The start and end of the incident were read from the summary's text.");
+            }
+        }
+        let summary_date = self.summary_date();
+        let summary_zone = self.summary_zone().or(self.doc_zone);
+        let entries = std::mem::take(&mut self.pending_timeline);
+        let first_zone = entries.iter().find_map(|e| e.zone);
+        let first_date = entries.iter().find_map(|e| e.date);
+        let zone = summary_zone.or(first_zone);
+        let date = summary_date.or(first_date).or(self.doc_date.as_ref().map(|(d, _)| *d));
+        self.resolve_summary(date, zone);
+        let start_date = self
+            .report
+            .summary
+            .started_at
+            .as_ref()
+            .and_then(Moment::exact)
+            .map(|s| s.date_naive());
+        self.resolve_timeline(entries, start_date.or(date), zone, start_date.is_some());
+        if let Some(zone) = zone.or(first_zone) {
+            let summary = &self.report.summary;
+            let exact = [&summary.started_at, &summary.ended_at]
+                .into_iter()
+                .flatten()
+                .any(|m| m.exact().is_some())
+                || self
+                    .report
+                    .timeline
+                    .iter()
+                    .any(|e| e.time.as_ref().and_then(Moment::exact).is_some());
+            if exact {
+                self.report.summary.timezone = Some(timezone_label(zone.offset));
+            }
+        }
+        self.settle_measures();
+        self.settle_summary();
+        if let Some((date, line)) = self.doc_date.take() {
+            let start = self.report.summary.started_at.as_ref().and_then(Moment::exact);
+            if start.map(|s| s.date_naive()) != Some(date) {
+                self.keep_unplaced(&line);
+            }
+        }
+        if self.report.title.trim() == UNTITLED {
+            self.report.title.clear();
+        }
+        if self
+            .report
+            .lessons_learned
+            .as_ref()
+            .is_some_and(LessonsLearned::is_empty)
+        {
+            self.report.lessons_learned = None;
+        }
+        if !self.unplaced.is_empty() {
+            let count = self.unplaced.len();
+            self.note(format!(
+                "{count} passage{} that fit no field {} kept in the section “{UNPLACED}”.",
+                plural(count),
+                if count == 1 { "was" } else { "were" }
+            ));
+            self.report.extra_sections.push(ExtraSection {
+                heading: UNPLACED.to_owned(),
+                body: self.unplaced.join("\n\n"),
+            });
+        }
+        Imported {
+            report: self.report,
+            notes: self.notes,
+        }
+    }
+}
+
+fn resolve(written: &Written, date: Option<NaiveDate>, zone: Option<Zone>, year: Option<i32>) -> Moment {
+    let Some(when) = written.when else {
+        return Moment::AsWritten(written.text.clone());
+    };
+    let own_date = when.date.and_then(|d| d.with_year(year));
+    match when.exact(own_date.or(date), zone) {
+        Some(at) => Moment::Exact(at),
+        None if written.text.trim().is_empty() => Moment::AsWritten(String::new()),
+        None => Moment::AsWritten(written.text.trim().to_owned()),
+    }
+}
+
+fn heading_text(raw: String) -> String {
+    let text = read_heading_text(&raw);
+    let cleaned = clean_phrase(&text);
+    if cleaned.is_empty() {
+        text
+    } else {
+        cleaned
+    }
+}
+
+fn append(field: &mut String, text: &str, separator: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if !field.trim().is_empty() {
+        field.push_str(separator);
+    }
+    field.push_str(text);
+}
+
+fn strip_list_marker(line: &str) -> &str {
+    let line = line.trim_start();
+    for marker in ["- ", "* ", "+ "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return rest.trim_start();
+        }
+    }
+    line
+}
+
+/// A table cell as text: without the surrounding pipes and spaces.
+fn clean_cell(raw: &str) -> String {
+    raw.trim().trim_matches('|').trim().to_owned()
+}
+
+/// Removes up to `columns` spaces from the start of every line after the first.
+fn dedent(text: &str, columns: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            out.push_str(&line[spaces.min(columns)..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Text without blank lines at either end (the first line keeps its indentation).
+fn trim_blank_lines(text: &str) -> &str {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            start += line.len();
+        } else {
+            break;
+        }
+    }
+    text[start..].trim_end()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,324 @@
+//! Cutting the document into sections by its headings, and knowing a section by its name in
+//! the many ways authors write it ("Issue Summary", "Incident Overview", "📜 Timeline",
+//! "Root Cause and Fix", "Action Items (TODO)", "Corrective and Preventive Measures").
+
+use std::ops::Range;
+
+use super::outline::{Block, Body};
+use super::text::{clean_phrase, split_label, strip_wrapper, words};
+use crate::markdown::read_heading_text;
+
+/// Which list a measure belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Improvements,
+    Tasks,
+    /// Not said: decided once the whole report has been read.
+    Any,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lesson {
+    WentWell,
+    WentWrong,
+    GotLucky,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Before the first section heading.
+    Preamble,
+    Summary,
+    Timeline,
+    /// Root cause and resolution together.
+    Rca,
+    RootCause,
+    Resolution,
+    Measures(Group),
+    Lessons(Option<Lesson>),
+    Images,
+    Authors,
+    Date,
+    Extra,
+}
+
+impl Kind {
+    fn is_known(self) -> bool {
+        !matches!(self, Kind::Preamble | Kind::Extra)
+    }
+
+    /// The name our export gives the section.
+    pub fn standard_name(self) -> Option<&'static str> {
+        use crate::markdown::headings;
+        Some(match self {
+            Kind::Summary => headings::SUMMARY,
+            Kind::Timeline => headings::TIMELINE,
+            Kind::Rca => headings::ROOT_CAUSE_AND_RESOLUTION,
+            Kind::RootCause => "Root Cause",
+            Kind::Resolution => "Resolution",
+            Kind::Measures(Group::Any) => headings::MEASURES,
+            Kind::Measures(Group::Improvements) => "Improvements",
+            Kind::Measures(Group::Tasks) => "Tasks",
+            Kind::Lessons(None) => headings::LESSONS,
+            Kind::Lessons(Some(Lesson::WentWell)) => "What went well",
+            Kind::Lessons(Some(Lesson::WentWrong)) => "What went wrong",
+            Kind::Lessons(Some(Lesson::GotLucky)) => "Where we got lucky",
+            Kind::Images => headings::IMAGES,
+            Kind::Authors => "Authors",
+            Kind::Preamble | Kind::Date | Kind::Extra => return None,
+        })
+    }
+
+    /// Whether a heading of this kind inside a `parent` section is one of its parts.
+    fn is_part_of(self, parent: Kind) -> bool {
+        matches!(
+            (parent, self),
+            (
+                Kind::Rca | Kind::RootCause | Kind::Resolution,
+                Kind::RootCause | Kind::Resolution
+            ) | (Kind::Measures(_), Kind::Measures(_))
+                | (Kind::Lessons(_), Kind::Lessons(Some(_)))
+        )
+    }
+
+    /// The section's family: a bold line naming another family starts a new section.
+    fn family(self) -> u8 {
+        match self {
+            Kind::Summary => 1,
+            Kind::Timeline => 2,
+            Kind::Rca | Kind::RootCause | Kind::Resolution => 3,
+            Kind::Measures(_) => 4,
+            Kind::Lessons(_) => 5,
+            _ => 0,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub kind: Kind,
+    /// The heading as the author wrote it (cleaned of emphasis and emoji).
+    pub heading: Option<String>,
+    level: u8,
+    /// The blocks after the heading.
+    pub blocks: Range<usize>,
+    /// The source after the heading line, up to the next section.
+    pub body: Range<usize>,
+    /// A "Root Cause" part of a "Root Cause and Resolution" section.
+    pub nested_in_rca: bool,
+}
+
+/// A section's kind from its heading's words.
+pub fn classify(heading: &str) -> Option<Kind> {
+    let w = words(&clean_phrase(heading));
+    let has = |keys: &[&str]| keys.iter().any(|k| w.contains(&format!(" {k} ")));
+    if w.trim().is_empty() || w.split(' ').filter(|s| !s.is_empty()).count() > 9 {
+        return None;
+    }
+    if has(&["what went well", "went well", "what worked"]) {
+        return Some(Kind::Lessons(Some(Lesson::WentWell)));
+    }
+    if has(&[
+        "what went wrong",
+        "went wrong",
+        "what didn t go well",
+        "what could have gone better",
+        "what didn t work",
+    ]) {
+        return Some(Kind::Lessons(Some(Lesson::WentWrong)));
+    }
+    if has(&["where we got lucky", "got lucky", "lucky"]) {
+        return Some(Kind::Lessons(Some(Lesson::GotLucky)));
+    }
+    if has(&["lessons learned", "lessons learnt", "lessons", "learnings"]) {
+        return Some(Kind::Lessons(None));
+    }
+    if has(&[
+        "timeline",
+        "time line",
+        "chronology",
+        "sequence of events",
+        "timeline of events",
+        "incident log",
+    ]) {
+        return Some(Kind::Timeline);
+    }
+    if let Some(group) = group_label(heading) {
+        return Some(Kind::Measures(group));
+    }
+    if has(&[
+        "corrective",
+        "preventative",
+        "preventive",
+        "prevention",
+        "follow up",
+        "follow ups",
+        "followups",
+        "next steps",
+        "measures",
+    ]) {
+        return Some(Kind::Measures(Group::Any));
+    }
+    let cause = has(&["root cause", "root causes", "cause", "causes", "why it happened"]);
+    let fix = has(&[
+        "resolution",
+        "fix",
+        "fixes",
+        "remediation",
+        "recovery",
+        "resolved",
+        "how it was fixed",
+    ]);
+    match (cause, fix) {
+        (true, true) => return Some(Kind::Rca),
+        (true, false) => return Some(Kind::RootCause),
+        (false, true) => return Some(Kind::Resolution),
+        _ => {}
+    }
+    if has(&[
+        "summary",
+        "overview",
+        "background",
+        "tl dr",
+        "tldr",
+        "abstract",
+        "impact",
+        "what happened",
+        "incident description",
+    ]) {
+        return Some(Kind::Summary);
+    }
+    if has(&["images", "photos", "screenshots", "graphs", "figures"])
+        && w.split(' ').filter(|s| !s.is_empty()).count() <= 2
+    {
+        return Some(Kind::Images);
+    }
+    match w.trim() {
+        "author" | "authors" | "written by" => Some(Kind::Authors),
+        "date" | "incident date" => Some(Kind::Date),
+        _ => None,
+    }
+}
+
+/// A label naming a list of measures: "Improvements/Fixes", "Tasks", "Action Items (TODO)".
+pub fn group_label(text: &str) -> Option<Group> {
+    let w = words(&clean_phrase(text));
+    if w.split(' ').filter(|s| !s.is_empty()).count() > 5 {
+        return None;
+    }
+    let has = |keys: &[&str]| keys.iter().any(|k| w.contains(&format!(" {k} ")));
+    if has(&[
+        "improvements",
+        "improvement",
+        "improvements fixes",
+        "improvements needed",
+    ]) {
+        return Some(Group::Improvements);
+    }
+    if has(&[
+        "tasks",
+        "task list",
+        "task",
+        "action items",
+        "action item",
+        "todo",
+        "to do",
+        "to dos",
+        "todos",
+    ]) {
+        return Some(Group::Tasks);
+    }
+    None
+}
+
+/// `#Heading` written without the space CommonMark needs: the level and the text.
+pub fn hash_heading(line: &str) -> Option<(u8, String)> {
+    let line = line.trim();
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = &line[hashes..];
+    let starts_text = rest.chars().next().is_some_and(|c| c.is_alphabetic() || c == '*');
+    ((1..=6).contains(&hashes) && starts_text && !line.contains('\n'))
+        .then(|| (hashes as u8, clean_phrase(&read_heading_text(rest))))
+}
+
+/// What a block is as a heading: a real one, `#Heading`, or a short line that names a known
+/// section on its own ("**Timeline:**", "Issue Summary"), as level 7.
+fn heading_of(block: &Block, source: &str) -> Option<(u8, String)> {
+    let own = || -> String {
+        let lines: Vec<&str> = block
+            .lines
+            .iter()
+            .map(|l| source.get(l.clone()).unwrap_or(""))
+            .collect();
+        lines.join("\n")
+    };
+    match block.body {
+        Body::Heading { level } => {
+            let raw = read_heading_text(&own());
+            let cleaned = clean_phrase(&raw);
+            Some((level, if cleaned.is_empty() { raw } else { cleaned }))
+        }
+        Body::Paragraph if block.lines.len() == 1 && block.images.is_empty() => {
+            let line = own();
+            if let Some(found) = hash_heading(&line) {
+                return Some(found);
+            }
+            let wrapped =
+                strip_wrapper(line.trim()).is_some_and(|(_, rest)| rest.trim().is_empty() || rest.trim() == ":");
+            let plain_label = line.trim_end().ends_with(':') && split_label(&line).is_some_and(|(_, v)| v.is_empty());
+            let short = line.split_whitespace().count() <= 8;
+            ((wrapped || plain_label) && short && classify(&line).is_some()).then(|| (7, clean_phrase(&line)))
+        }
+        _ => None,
+    }
+}
+
+/// The sections of a document, in order. `title` is the block that is the title (skipped).
+pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Section> {
+    let start_at = title.map_or(0, |t| blocks[t].range.end);
+    let mut sections = Vec::new();
+    let mut current = Section {
+        kind: Kind::Preamble,
+        heading: None,
+        level: 0,
+        blocks: title.map_or(0, |t| t + 1)..title.map_or(0, |t| t + 1),
+        body: start_at..start_at,
+        nested_in_rca: false,
+    };
+    let first = title.map_or(0, |t| t + 1);
+    let mut rca_level: Option<u8> = None;
+    for (index, block) in blocks.iter().enumerate().skip(first) {
+        if let Some((level, text)) = heading_of(block, source) {
+            let kind = classify(&text);
+            let starts = match kind {
+                Some(kind) if level == 7 => {
+                    !current.kind.is_known() || kind.family() != current.kind.family() || kind.is_part_of(current.kind)
+                }
+                Some(kind) => !current.kind.is_known() || level <= current.level || kind.is_part_of(current.kind),
+                None => current.kind == Kind::Preamble || level <= current.level,
+            };
+            if starts {
+                let nested_in_rca = matches!(kind, Some(Kind::RootCause | Kind::Resolution))
+                    && rca_level.is_some_and(|rca| level > rca);
+                if !nested_in_rca {
+                    rca_level = (kind == Some(Kind::Rca)).then_some(level);
+                }
+                current.body.end = block.range.start;
+                sections.push(current);
+                current = Section {
+                    kind: kind.unwrap_or(Kind::Extra),
+                    heading: Some(text),
+                    level,
+                    blocks: index + 1..index + 1,
+                    body: block.range.end..block.range.end,
+                    nested_in_rca,
+                };
+                continue;
+            }
+        }
+        current.blocks.end = index + 1;
+    }
+    current.body.end = source.len();
+    sections.push(current);
+    sections
+}

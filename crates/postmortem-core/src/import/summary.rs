@@ -1,0 +1,509 @@
+//! The issue summary, and what comes before the first section: labelled lines and bullets
+//! (`**Duration:** …`, `Start Time: …`, `root_cause: "…"`), values on the lines after their
+//! label, and prose, from which a time range, a share of users and a root-cause sentence are read.
+
+use chrono::{NaiveDate, TimeDelta};
+
+use super::outline::Body;
+use super::sections::Section;
+use super::text::{self, clean_phrase, split_label, unquote, words};
+use super::when::{self, Zone};
+use super::{append, resolve, Importer, Written, UNPLACED};
+use crate::markdown::read_paragraph;
+use crate::model::{Moment, Severity};
+
+impl Importer<'_> {
+    /// The summary (or what comes before the first section): labelled lines fill fields;
+    /// prose is the summary's impact text, or unplaced before the first section.
+    pub(super) fn read_labelled(&mut self, section: &Section, is_summary: bool) {
+        let mut pending: Option<(Field, usize, bool)> = None; // field, item depth, value was empty
+        for index in section.blocks.clone() {
+            let block = self.blocks[index].clone();
+            if block.is_only_images() {
+                self.report.images.extend(block.images.iter().cloned());
+                continue;
+            }
+            match &block.body {
+                Body::Paragraph | Body::Item { .. } | Body::Heading { .. } => {}
+                Body::Meta { text } => {
+                    for line in text.lines() {
+                        if let Some((label, value)) = split_label(line) {
+                            if let Some(field) = field_for(&label) {
+                                self.fill(field, unquote(value), line, false);
+                                continue;
+                            }
+                        }
+                        self.keep_unplaced(line);
+                    }
+                    continue;
+                }
+                _ => {
+                    let raw = self.raw(&block.range).to_owned();
+                    self.keep_unplaced(&raw);
+                    continue;
+                }
+            }
+            let depth = block.depth();
+            let lines: Vec<String> = if matches!(block.body, Body::Paragraph) {
+                block.lines.iter().map(|l| self.raw(l).to_owned()).collect()
+            } else {
+                vec![self.own_text(&block)]
+            };
+            let any_label = lines
+                .iter()
+                .any(|l| split_label(l).and_then(|(label, _)| field_for(&label)).is_some());
+            if !any_label {
+                let attached = match pending {
+                    Some((_, label_depth, empty)) => depth > label_depth || empty,
+                    None => false,
+                };
+                let text = lines.join("\n");
+                match pending {
+                    Some((field, _, _)) if attached => self.fill(field, unquote(&text), &text, true),
+                    _ if is_summary => {
+                        self.append_impact(&text);
+                        self.impact_is_prose = true;
+                    }
+                    _ => self.read_preamble_line(&text),
+                }
+                if matches!(block.body, Body::Paragraph) {
+                    pending = None;
+                }
+                continue;
+            }
+            for line in lines {
+                if self.read_metadata_line(&line) {
+                    pending = None;
+                    continue;
+                }
+                match split_label(&line).and_then(|(label, value)| field_for(&label).map(|f| (f, value))) {
+                    Some((field, value)) => {
+                        let empty = value.trim().is_empty();
+                        if !empty {
+                            self.fill(field, unquote(value), &line, false);
+                        }
+                        pending = Some((field, depth, empty));
+                    }
+                    None => match pending {
+                        Some((field, _, _)) => self.fill(field, unquote(&line), &line, true),
+                        None if is_summary => self.append_impact(&line),
+                        None => self.read_preamble_line(&line),
+                    },
+                }
+            }
+        }
+    }
+
+    /// A line before the first section: a date the report is about, the metadata line of our
+    /// own export, or text kept unplaced.
+    pub(super) fn read_preamble_line(&mut self, line: &str) {
+        let cleaned = clean_phrase(line);
+        if let Some(when) = when::when_prefix(&cleaned) {
+            if when.clock.is_none() && cleaned[when.end..].trim().is_empty() {
+                if let Some(date) = when.date.and_then(|d| d.with_year(None)) {
+                    self.doc_date = Some((date, line.to_owned()));
+                    return;
+                }
+            }
+        }
+        if self.read_metadata_line(line) {
+            return;
+        }
+        self.keep_unplaced(line);
+    }
+
+    /// Our export's line under the title: `**Service:** X · **Severity:** SEV2 · **Authors:** A, B`.
+    pub(super) fn read_metadata_line(&mut self, line: &str) -> bool {
+        if !line.contains(" · ") {
+            return false;
+        }
+        let fields: Option<Vec<(Field, &str)>> = line
+            .split(" · ")
+            .map(|p| split_label(p).and_then(|(label, value)| field_for(&label).map(|f| (f, value))))
+            .collect();
+        let Some(fields) = fields else { return false };
+        for (field, value) in fields {
+            self.fill(field, value, line, false);
+        }
+        true
+    }
+
+    pub(super) fn append_impact(&mut self, text: &str) {
+        let text = read_paragraph(text);
+        append(&mut self.report.summary.impact, &text, "\n");
+    }
+
+    /// Puts a labelled value where it belongs. `whole` is the line it came from, kept
+    /// unplaced when the value cannot be read.
+    pub(super) fn fill(&mut self, field: Field, value: &str, whole: &str, continuation: bool) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        match field {
+            Field::Duration => {
+                if !self.read_duration(value) {
+                    self.keep_unplaced(whole);
+                }
+            }
+            Field::Start | Field::End => {
+                let found = when::find_moment(value);
+                if let Some(when) = found {
+                    let rest = format!("{} {}", &value[..when.start], &value[when.end..]);
+                    if has_words_beyond_time(&rest) {
+                        self.keep_unplaced(whole);
+                    }
+                }
+                let written = Written {
+                    when: found,
+                    text: value.to_owned(),
+                };
+                let slot = if field == Field::Start {
+                    &mut self.start
+                } else {
+                    &mut self.end
+                };
+                if slot.is_none() {
+                    *slot = Some(written);
+                } else {
+                    self.keep_unplaced(whole);
+                }
+            }
+            Field::Length => self.length = Some(whole.to_owned()),
+            Field::Impact => self.append_impact(value),
+            Field::Percent => match parse_percent(value) {
+                Some(percent) if self.report.summary.users_affected_percent.is_none() => {
+                    self.report.summary.users_affected_percent = Some(percent);
+                    let rest = value.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '%');
+                    if !rest.trim().is_empty() {
+                        self.append_impact(value);
+                    }
+                }
+                _ => self.append_impact(whole),
+            },
+            Field::Business => {
+                let business = self.report.summary.business_impact.get_or_insert_with(String::new);
+                append(business, &read_paragraph(value), "\n");
+            }
+            Field::RootCause => append(&mut self.report.summary.root_cause, &read_paragraph(value), "\n"),
+            Field::Resolution => append(
+                &mut self.report.root_cause_and_resolution.resolution,
+                &read_paragraph(value),
+                "\n\n",
+            ),
+            Field::Service => {
+                let service = self.report.service.get_or_insert_with(String::new);
+                append(service, &read_paragraph(value), "; ");
+            }
+            Field::Severity => match Severity::from_label(value) {
+                Some(severity) if self.report.severity.is_none() => self.report.severity = Some(severity),
+                _ => {
+                    self.note(format!(
+                        "The severity “{value}” is not one of SEV1–SEV4; it was kept in “{UNPLACED}”."
+                    ));
+                    self.keep_unplaced(whole);
+                }
+            },
+            Field::Authors => self.add_authors(value),
+            Field::Title => {
+                if self.report.title.trim().is_empty() {
+                    self.report.title = value.to_owned();
+                    self.note("The title was taken from a “title:” line.");
+                } else {
+                    self.keep_unplaced(whole);
+                }
+            }
+            Field::Date => self.read_preamble_line(value),
+            Field::Timezone => match when::zone_in(value) {
+                Some(zone) => self.doc_zone = Some(zone),
+                None => self.keep_unplaced(whole),
+            },
+            Field::Container => {
+                if continuation {
+                    self.keep_unplaced(whole);
+                }
+            }
+        }
+    }
+
+    /// "August 22, 2024, 15:00 - 17:00 UTC", our own "2024-08-22 15:00 – 17:00 UTC (2 h)",
+    /// "from 2024-08-22 15:00 UTC, end not recorded". False when no time could be read.
+    pub(super) fn read_duration(&mut self, value: &str) -> bool {
+        let value = strip_trailing_parenthesis(value);
+        let written = |text: &str| Written {
+            when: when::find_moment(text),
+            text: text.trim().to_owned(),
+        };
+        if let Some(start) = value
+            .strip_prefix("from ")
+            .and_then(|v| v.strip_suffix(", end not recorded"))
+        {
+            self.start.get_or_insert_with(|| written(start));
+            return true;
+        }
+        if let Some(end) = value.strip_prefix("start not recorded, until ") {
+            self.end.get_or_insert_with(|| written(end));
+            return true;
+        }
+        if let Some((start, end)) = when::find_range(value) {
+            let rest = format!("{} {}", &value[..start.start], &value[end.end..]);
+            if has_words_beyond_time(&rest) || has_words_beyond_time(strip_length(value)) {
+                self.keep_unplaced(value);
+            }
+            if self.start.is_none() && self.end.is_none() {
+                self.start = Some(Written {
+                    text: value[start.start..start.end].to_owned(),
+                    when: Some(start),
+                });
+                self.end = Some(Written {
+                    text: value[end.start..end.end].to_owned(),
+                    when: Some(end),
+                });
+            }
+            return true;
+        }
+        // Two ends that are not both times: "around noon – 2024-08-22 17:00 UTC".
+        for separator in [" – ", " - ", " to "] {
+            if let Some((start, end)) = value.split_once(separator) {
+                if self.start.is_none() && self.end.is_none() {
+                    self.start = Some(written(start));
+                    self.end = Some(written(end));
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    pub(super) fn add_authors(&mut self, text: &str) {
+        let text = clean_phrase(&read_paragraph(text));
+        for name in text.split([',', ';', '\n']).flat_map(|n| n.split(" and ")) {
+            let name = name.trim().trim_start_matches("- ").trim();
+            if !name.is_empty() {
+                self.report.authors.push(name.to_owned());
+            }
+        }
+    }
+
+    pub(super) fn summary_date(&self) -> Option<NaiveDate> {
+        let year = self.year();
+        self.start
+            .as_ref()
+            .and_then(|w| w.when)
+            .and_then(|w| w.date)
+            .and_then(|d| d.with_year(year))
+    }
+
+    pub(super) fn resolve_summary(&mut self, date: Option<NaiveDate>, zone: Option<Zone>) {
+        let year = self.year();
+        let start = self.start.take().map(|written| {
+            let moment = resolve(&written, date, zone, year);
+            (written, moment)
+        });
+        let start_exact = start.as_ref().and_then(|(_, m)| m.exact());
+        let end = self.end.take().map(|written| {
+            let end_date = written
+                .when
+                .and_then(|w| w.date)
+                .and_then(|d| d.with_year(year))
+                .or(start_exact.map(|s| s.date_naive()))
+                .or(date);
+            let mut moment = resolve(&written, end_date, zone, year);
+            if let (Some(start), Some(end)) = (start_exact, moment.exact()) {
+                if end < start && written.when.is_some_and(|w| w.date.is_none()) {
+                    moment = Moment::Exact(end + TimeDelta::days(1));
+                    self.notes
+                        .push("The end time is earlier than the start, so it was read as the next day.".into());
+                }
+            }
+            moment
+        });
+        if let Some((written, moment)) = start {
+            if written.when.is_some_and(|w| w.date.is_none()) && moment.exact().is_some() {
+                self.note("The incident's date was taken from elsewhere in the report (its duration line has none).");
+            }
+            self.report.summary.started_at = Some(moment);
+        }
+        self.report.summary.ended_at = end;
+        let both_exact = self
+            .report
+            .summary
+            .started_at
+            .as_ref()
+            .and_then(Moment::exact)
+            .is_some()
+            && self.report.summary.ended_at.as_ref().and_then(Moment::exact).is_some();
+        if let Some(length) = self.length.take() {
+            if !both_exact {
+                self.keep_unplaced(&length);
+            }
+        }
+    }
+
+    /// A percentage of users and a root-cause sentence, when the summary is prose.
+    pub(super) fn settle_summary(&mut self) {
+        let summary = &mut self.report.summary;
+        if summary.users_affected_percent.is_none() {
+            if let Some((percent, _)) = text::percent_of_users(&summary.impact) {
+                summary.users_affected_percent = Some(percent);
+                self.notes.push(format!(
+                    "The share of users affected ({}) was read from the impact text.",
+                    crate::markdown::format_percent(percent)
+                ));
+            }
+        }
+        if summary.root_cause.trim().is_empty() && self.impact_is_prose {
+            let impact = summary.impact.clone();
+            let best = text::sentences(&impact)
+                .into_iter()
+                .map(|r| (text::names_the_cause(&impact[r.clone()]), r))
+                .filter(|(score, _)| *score > 0)
+                .max_by_key(|(score, r)| (*score, std::cmp::Reverse(r.start)));
+            if let Some((_, range)) = best {
+                summary.root_cause = impact[range.clone()].trim().to_owned();
+                let rest = format!("{}{}", impact[..range.start].trim_end(), &impact[range.end..]);
+                summary.impact = rest.trim().to_owned();
+                self.notes
+                    .push("The root cause in the summary is the sentence of the summary that names it.".into());
+            }
+        }
+    }
+}
+
+/// What a labelled line fills.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Field {
+    Duration,
+    Start,
+    End,
+    Length,
+    Impact,
+    Percent,
+    Business,
+    RootCause,
+    Resolution,
+    Service,
+    Severity,
+    Authors,
+    Title,
+    Date,
+    Timezone,
+    /// A label that only groups what follows ("issue_summary:").
+    Container,
+}
+
+pub(super) fn field_for(label: &str) -> Option<Field> {
+    let field = match label {
+        "duration"
+        | "outage duration"
+        | "duration of the outage"
+        | "duration of outage"
+        | "time"
+        | "when"
+        | "outage window"
+        | "incident window"
+        | "period"
+        | "time frame"
+        | "timeframe"
+        | "incident duration" => Field::Duration,
+        "start" | "start time" | "started" | "began" | "start date" | "started at" | "outage start" => Field::Start,
+        "end" | "end time" | "ended" | "end date" | "ended at" | "resolved at" | "outage end" => Field::End,
+        "total duration" | "length" | "total downtime" | "downtime" => Field::Length,
+        "impact" | "user impact" | "customer impact" | "impact on users" | "symptoms" | "summary" | "description"
+        | "overview" | "what happened" => Field::Impact,
+        "users affected" | "affected users" | "users impacted" | "percentage of users affected" | "share of users" => {
+            Field::Percent
+        }
+        "business impact" | "financial impact" | "cost" => Field::Business,
+        "root cause" | "root causes" | "cause" | "root cause summary" => Field::RootCause,
+        "resolution"
+        | "fix"
+        | "the fix"
+        | "solution"
+        | "remediation"
+        | "how it was fixed"
+        | "resolution and recovery" => Field::Resolution,
+        "service" | "service affected" | "affected service" | "services affected" | "affected services" | "system"
+        | "component" => Field::Service,
+        "severity" | "sev" | "severity level" => Field::Severity,
+        "author" | "authors" | "written by" | "prepared by" => Field::Authors,
+        "title" => Field::Title,
+        "date" | "incident date" | "date of incident" => Field::Date,
+        "timezone" | "time zone" | "all times" => Field::Timezone,
+        "postmortem" | "post mortem" | "issue summary" | "incident summary" | "incident" | "report" => Field::Container,
+        _ => return None,
+    };
+    Some(field)
+}
+
+pub(super) fn parse_percent(value: &str) -> Option<f64> {
+    let number: String = value
+        .trim()
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let percent: f64 = number.parse().ok()?;
+    (value.contains('%') && (0.0..=100.0).contains(&percent)).then_some(percent)
+}
+
+/// "2 h" in "… 17:00 UTC (2 h)": a trailing length in parentheses.
+pub(super) fn strip_trailing_parenthesis(value: &str) -> &str {
+    let value = value.trim().trim_end_matches('.');
+    if value.ends_with(')') {
+        if let Some(open) = value.rfind(" (") {
+            let inner = &value[open + 2..value.len() - 1];
+            if when::zone_in(inner).is_none_or(|_| inner.split_whitespace().count() != 1) {
+                return value[..open].trim_end();
+            }
+        }
+    }
+    value
+}
+
+/// The part in parentheses at the end, if any: "2 hours 30 minutes" in "… UTC (2 hours 30 minutes)".
+pub(super) fn strip_length(value: &str) -> &str {
+    let value = value.trim().trim_end_matches('.');
+    match (value.rfind(" ("), value.ends_with(')')) {
+        (Some(open), true) => &value[open + 2..value.len() - 1],
+        _ => "",
+    }
+}
+
+/// Whether text left around a time says more than the time does ("Outage from … to …" does
+/// not; "(Yes, it was a long and painful 2 hours!)" does).
+pub(super) fn has_words_beyond_time(text: &str) -> bool {
+    const FILLER: [&str; 27] = [
+        "from",
+        "to",
+        "until",
+        "till",
+        "and",
+        "on",
+        "at",
+        "between",
+        "the",
+        "of",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "mins",
+        "min",
+        "h",
+        "total",
+        "approximately",
+        "about",
+        "approx",
+        "outage",
+        "duration",
+        "utc",
+        "gmt",
+        "roughly",
+        "around",
+    ];
+    words(text)
+        .split(' ')
+        .filter(|w| !w.is_empty() && w.chars().any(char::is_alphabetic))
+        .any(|w| !FILLER.contains(&w) && when::zone_in(&w.to_ascii_uppercase()).is_none())
+}

@@ -1,0 +1,394 @@
+use super::*;
+use crate::model::*;
+use crate::{from_json, to_markdown};
+use chrono::{DateTime, FixedOffset, TimeZone};
+use proptest::prelude::*;
+
+fn import(text: &str) -> Report {
+    import_markdown(text).report
+}
+
+#[test]
+fn our_golden_reports_read_back_exactly() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/golden");
+    let mut read = 0;
+    for entry in std::fs::read_dir(dir).expect("golden folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let mut report = from_json(&std::fs::read_to_string(&path).expect("golden json")).expect("golden report");
+            // The export shows times in one timezone; the import records it even where the
+            // start time's offset implied it.
+            if report.summary.timezone.is_none() && report.summary.started_at.as_ref().and_then(Moment::exact).is_some()
+            {
+                let display = crate::time::TimeDisplay::for_summary(&report.summary);
+                report.summary.timezone = Some(display.label().to_owned());
+            }
+            let imported = import_markdown(&to_markdown(&report));
+            assert_eq!(imported.report, report, "{}", path.display());
+            assert!(imported.notes.is_empty(), "{}: {:?}", path.display(), imported.notes);
+            read += 1;
+        }
+    }
+    assert_eq!(read, 5);
+}
+
+#[test]
+fn bold_label_report_without_headings() {
+    let report = import(
+        "**Checkout outage**\n\n**Issue Summary:**\n- **Duration:** March 3, 2025, 09:10 - 10:00 UTC\n\
+         - **Impact:** Payments failed for 40% of users.\n- **Root Cause:** An expired certificate.\n\n\
+         **Timeline:**\n- **09:10 UTC:** Alerts fired.\n- **09:30 UTC:** Escalated to the payments team.\n\n\
+         **Corrective and Preventative Measures:**\n- **Improvements:**\n  - Alert on certificate expiry.\n\
+         - **Tasks:**\n  1. Renew certificates automatically.\n",
+    );
+    assert_eq!(report.title, "Checkout outage");
+    let start = report.summary.started_at.as_ref().and_then(Moment::exact).unwrap();
+    assert_eq!(start.to_rfc3339(), "2025-03-03T09:10:00+00:00");
+    assert_eq!(report.summary.users_affected_percent, Some(40.0));
+    assert_eq!(report.summary.root_cause, "An expired certificate.");
+    assert_eq!(report.timeline.len(), 2);
+    assert_eq!(report.timeline[1].text, "Escalated to the payments team.");
+    assert_eq!(report.measures.improvements, ["Alert on certificate expiry."]);
+    assert_eq!(report.measures.tasks[0].text, "Renew certificates automatically.");
+    assert_eq!(report.summary.timezone.as_deref(), Some("UTC"));
+}
+
+#[test]
+fn times_grouped_under_date_lines_with_the_zone_in_the_heading() {
+    let report = import(
+        "# Queue stall\n\n## Timeline (all times PST)\n\n### March 3, 2025\n\n- 11:50 pm - Backlog grows\n\n\
+         ### March 4, 2025\n\n- 12:20 am - Consumers restarted\n- sometime later - Queue drained\n",
+    );
+    let times: Vec<String> = report
+        .timeline
+        .iter()
+        .map(|e| e.time.as_ref().map(Moment::to_json_string).unwrap_or_default())
+        .collect();
+    assert_eq!(times, ["2025-03-03T23:50:00-08:00", "2025-03-04T00:20:00-08:00", ""]);
+    assert_eq!(report.timeline[2].text, "sometime later - Queue drained");
+    assert_eq!(report.summary.timezone.as_deref(), Some("UTC-08:00"));
+}
+
+#[test]
+fn table_timeline_keeps_unreadable_times_as_written() {
+    let imported = import_markdown(
+        "# T\n\n## Timeline\n\n| Time (UTC) | Event | Who |\n|---|---|---|\n\
+         | 2024-05-01 10:00 | Deploy | Ana |\n| 10:7:3 | Typo time | Bo |\n",
+    );
+    let timeline = &imported.report.timeline;
+    assert_eq!(timeline.len(), 2);
+    assert_eq!(timeline[0].actor.as_deref(), Some("Ana"));
+    assert_eq!(timeline[1].time, Some(Moment::AsWritten("10:7:3".into())));
+    assert!(
+        imported.notes.iter().any(|n| n.contains("could not be read")),
+        "{:?}",
+        imported.notes
+    );
+}
+
+#[test]
+fn tasks_with_owners_and_due_dates() {
+    let report = import(
+        "# T\n\n## Action Items\n\n- [x] Rotate keys\n  Owner: @amina\n  Tracking: `SEC-1`. Due: 22 July 2026.\n\
+         - [ ] Add an alert - ETA: 2 weeks\n",
+    );
+    let tasks = &report.measures.tasks;
+    assert_eq!(tasks.len(), 2);
+    assert!(tasks[0].done);
+    assert_eq!(tasks[0].owner.as_deref(), Some("@amina"));
+    assert_eq!(
+        tasks[0].due,
+        Some(DueDate::Date(NaiveDate::from_ymd_opt(2026, 7, 22).unwrap()))
+    );
+    assert_eq!(tasks[0].text, "Rotate keys\nTracking: `SEC-1`.");
+    assert_eq!(tasks[1].due, Some(DueDate::AsWritten("2 weeks".into())));
+    assert_eq!(tasks[1].text, "Add an alert");
+}
+
+#[test]
+fn unknown_sections_and_stray_text_are_kept() {
+    let imported = import_markdown(
+        "Some words before anything.\n\n# Title\n\n## Customer Letter\n\nDear all, sorry.\n\n\
+         ## Timeline\n\n- 10:00 Alert\n\n---\n\n<div>raw html</div>\n",
+    );
+    let report = &imported.report;
+    assert_eq!(report.extra_sections[0].heading, "Customer Letter");
+    assert_eq!(report.extra_sections[0].body, "Dear all, sorry.");
+    let unplaced = report.extra_sections.iter().find(|s| s.heading == UNPLACED).unwrap();
+    assert!(
+        unplaced.body.contains("Some words before anything."),
+        "{}",
+        unplaced.body
+    );
+    assert!(unplaced.body.contains("<div>raw html</div>"), "{}", unplaced.body);
+}
+
+#[test]
+fn images_and_links_keep_their_urls() {
+    let report = import(
+        "![graph](https://example.com/g.png)\n\n# T\n\n## Issue Summary\n\n\
+         - **Impact:** see [the status page](https://status.example.com)\n",
+    );
+    assert_eq!(report.images[0].url, "https://example.com/g.png");
+    assert_eq!(
+        report.summary.impact,
+        "see [the status page](https://status.example.com)"
+    );
+}
+
+#[test]
+fn empty_and_odd_inputs() {
+    assert_eq!(import(""), Report::default());
+    assert_eq!(import("# Untitled postmortem\n"), Report::default());
+    let report = import("just a line");
+    assert_eq!(report.extra_sections[0].body, "just a line");
+}
+
+#[test]
+fn a_megabyte_of_markdown_imports() {
+    let entry = "- **14:05 UTC** — *Detection (Dana):* Pager fired for the 5xx rate on `checkout`.\n";
+    let mut text = String::from("# Big\n\n## Timeline\n\n");
+    while text.len() < 1024 * 1024 {
+        text.push_str(entry);
+    }
+    let report = import(&text);
+    assert!(report.timeline.len() > 10_000);
+}
+
+// ---- Round trip: for any report the editor can hold, reading its export gives it back. ----
+
+const WORDS: &[&str] = &[
+    "alpha",
+    "beta",
+    "cache",
+    "deploy",
+    "edge",
+    "failover",
+    "gateway",
+    "`code`",
+    "*emph*",
+    "[link](https://x.io/a)",
+    "42",
+    "db-1",
+    "#7",
+    "(see notes)",
+    "p95",
+    "émigré",
+    "naïve",
+    "x",
+    "200ms",
+    "**bold**",
+];
+
+fn phrase(max_words: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 1..=max_words).prop_map(|w| w.join(" "))
+}
+
+/// Text typed into a one-paragraph field: lines that may start like Markdown blocks.
+fn field_text() -> impl Strategy<Value = String> {
+    let line = (
+        prop::sample::select(&["", "# ", "- ", "1. ", "> ", "| ", "[ ] ", "<b> ", "---", "= "][..]),
+        phrase(5),
+    )
+        .prop_map(|(start, rest)| format!("{start}{rest}"));
+    prop::collection::vec(line, 1..3).prop_map(|lines| lines.join("\n"))
+}
+
+/// A block of Markdown (root cause, extra section): paragraphs, lists, code, sub-headings.
+fn block_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        phrase(8),
+        phrase(4).prop_map(|p| format!("- {p}\n- {p}")),
+        phrase(3).prop_map(|p| format!("#### {p}")),
+        phrase(3).prop_map(|p| format!("# {p}")),
+        phrase(3).prop_map(|p| format!("```\n# {p}\n```")),
+        phrase(3).prop_map(|p| format!("{p}\n---")),
+        phrase(3).prop_map(|p| format!("<div>{p}</div>")),
+    ];
+    prop::collection::vec(piece, 1..4).prop_map(|pieces| pieces.join("\n\n"))
+}
+
+fn offset() -> impl Strategy<Value = FixedOffset> {
+    prop::sample::select(&[0, 3600, -5 * 3600, 19800, -12600][..]).prop_map(|s| FixedOffset::east_opt(s).unwrap())
+}
+
+fn instant(offset: FixedOffset) -> impl Strategy<Value = DateTime<FixedOffset>> {
+    (0i64..3 * 24 * 60, prop::bool::weighted(0.2), 0u32..60).prop_map(move |(minutes, with_seconds, seconds)| {
+        let base = offset.with_ymd_and_hms(2024, 8, 22, 12, 0, 0).unwrap();
+        base + chrono::TimeDelta::minutes(minutes)
+            + chrono::TimeDelta::seconds(if with_seconds { seconds.max(1) as i64 } else { 0 })
+    })
+}
+
+fn moment(offset: FixedOffset) -> impl Strategy<Value = Moment> {
+    prop_oneof![
+        4 => instant(offset).prop_map(Moment::Exact),
+        1 => prop::sample::select(&["around noon", "shortly after", "unknown"][..]).prop_map(|t| Moment::AsWritten(t.into())),
+    ]
+}
+
+fn name() -> impl Strategy<Value = String> {
+    prop::sample::select(&["Dana", "Ana Lima", "SRE team", "Bo"][..]).prop_map(String::from)
+}
+
+fn entry(offset: FixedOffset) -> impl Strategy<Value = TimelineEntry> {
+    (
+        prop::option::weighted(0.9, moment(offset)),
+        prop::sample::select(&EntryKind::ALL[..]),
+        field_text(),
+        prop::option::of(name()),
+    )
+        .prop_map(|(time, kind, text, actor)| TimelineEntry {
+            time,
+            kind,
+            text,
+            actor,
+        })
+}
+
+fn task() -> impl Strategy<Value = CorrectiveTask> {
+    (
+        field_text(),
+        prop::option::of(name()),
+        prop::option::of(prop::sample::select(&["2024-09-01", "next sprint", "Q3"][..])),
+        any::<bool>(),
+    )
+        .prop_map(|(text, owner, due, done)| CorrectiveTask {
+            text,
+            owner,
+            due: due.map(DueDate::parse),
+            done,
+        })
+}
+
+fn report() -> impl Strategy<Value = Report> {
+    offset().prop_flat_map(|offset| {
+        let summary = (
+            prop::option::of(moment(offset)),
+            prop::option::of(moment(offset)),
+            field_text(),
+            prop::option::of((0u32..=10_000).prop_map(|n| f64::from(n) / 100.0)),
+            prop::option::of(field_text()),
+            field_text(),
+        )
+            .prop_map(
+                |(started_at, ended_at, impact, users_affected_percent, business_impact, root_cause)| IssueSummary {
+                    started_at,
+                    ended_at,
+                    timezone: None,
+                    impact,
+                    users_affected_percent,
+                    business_impact,
+                    root_cause,
+                },
+            );
+        let lessons = prop::option::of(
+            (
+                prop::collection::vec(field_text(), 0..2),
+                prop::collection::vec(field_text(), 0..2),
+                prop::collection::vec(field_text(), 0..2),
+            )
+                .prop_map(|(went_well, went_wrong, got_lucky)| LessonsLearned {
+                    went_well,
+                    went_wrong,
+                    got_lucky,
+                }),
+        );
+        let extra = prop::collection::vec(
+            (phrase(3), block_text()).prop_map(|(heading, body)| ExtraSection {
+                heading: format!("Appendix {heading}"),
+                body,
+            }),
+            0..2,
+        );
+        (
+            phrase(6),
+            prop::option::of(phrase(2)),
+            prop::option::of(prop::sample::select(&Severity::ALL[..])),
+            prop::collection::vec(name(), 0..3),
+            summary,
+            prop::collection::vec(entry(offset), 0..6),
+            (block_text(), block_text()),
+            (
+                prop::collection::vec(field_text(), 0..3),
+                prop::collection::vec(task(), 0..3),
+            ),
+            lessons,
+            prop::collection::vec(
+                (phrase(2), 0u8..9).prop_map(|(alt, n)| Image {
+                    url: format!("https://img.example/{n}.png"),
+                    alt,
+                }),
+                0..2,
+            ),
+            extra,
+        )
+            .prop_map(
+                move |(title, service, severity, authors, summary, timeline, rca, measures, lessons, images, extra)| {
+                    let mut report = Report {
+                        // A title in emphasis from end to end reads back without it ("# **Outage**").
+                        title: format!("Outage {title}"),
+                        service,
+                        severity,
+                        authors,
+                        summary,
+                        timeline,
+                        root_cause_and_resolution: RootCauseAndResolution {
+                            root_cause: rca.0,
+                            resolution: rca.1,
+                        },
+                        measures: CorrectiveMeasures {
+                            improvements: measures.0,
+                            tasks: measures.1,
+                        },
+                        lessons_learned: lessons.filter(|l| !l.is_empty()),
+                        images,
+                        extra_sections: extra,
+                    };
+                    // The display timezone is written out whenever an exact time shows it.
+                    let exact = report
+                        .summary
+                        .started_at
+                        .iter()
+                        .chain(report.summary.ended_at.iter())
+                        .chain(report.timeline.iter().filter_map(|e| e.time.as_ref()))
+                        .any(|m| m.exact().is_some());
+                    if exact {
+                        report.summary.timezone = Some(crate::time::timezone_label(offset));
+                    }
+                    report
+                },
+            )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn reading_an_export_gives_the_report_back(report in report()) {
+        let markdown = to_markdown(&report);
+        let imported = import_markdown(&markdown);
+        prop_assert_eq!(&imported.report, &report, "{}\nnotes: {:?}", markdown, imported.notes);
+    }
+
+    /// Whatever the text, import returns a report and never panics.
+    #[test]
+    fn any_text_imports(text in "[-#*_>|`\\[\\]()!:0-9a-zA-Z \\n\u{2014}.]{0,400}") {
+        let imported = import_markdown(&text);
+        let _ = to_markdown(&imported.report);
+    }
+
+    /// Lines that look like timelines, tables and labels, shuffled: never a panic.
+    #[test]
+    fn postmortem_shaped_text_imports(lines in prop::collection::vec(prop::sample::select(&[
+        "## Timeline", "# Title", "**Issue Summary:**", "- **Duration:** 15:00 - 17:00 UTC", "| Time | Event |",
+        "|---|---|", "| 10:00 | x |", "- 3:00 PM GMT - alert", "    - 11:16 ::::: deploy", "### Root Cause",
+        "- [ ] task — **Owner:** A", "Owner: B", "Due: 31.12.2024", "![i](u)", "1. step", "---", "```", "",
+        "January 10, 7:00 AM: x", "##TODO", "  - nested", "> quote", "Impact:", "**Root Cause:**",
+    ][..]), 0..40)) {
+        let text = lines.join("\n");
+        let imported = import_markdown(&text);
+        let _ = to_markdown(&imported.report);
+    }
+}

@@ -1,0 +1,284 @@
+//! Small readers for the text inside one block: labels (`**Impact:** …`), emphasis around a
+//! whole phrase, heading words, sentences and percentages.
+
+/// Lower-case words separated by single spaces, with a space at each end, so that
+/// `contains(" root cause ")` matches whole words. Emoji and punctuation become spaces.
+pub fn words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// If the text starts with `**…**`, `__…__`, `*…*` or `_…_`, the inside and what follows.
+pub fn strip_wrapper(text: &str) -> Option<(&str, &str)> {
+    let marker = ["**", "__", "*", "_"].into_iter().find(|m| text.starts_with(m))?;
+    let after = &text[marker.len()..];
+    let close = after.find(marker)?;
+    let inner = &after[..close];
+    if inner.trim().is_empty() || inner.starts_with(' ') {
+        return None;
+    }
+    Some((inner, &after[close + marker.len()..]))
+}
+
+/// The whole text without emphasis around all of it, emoji and symbols at either end, and a
+/// trailing colon: "**📜 Timeline:**" → "Timeline".
+pub fn clean_phrase(text: &str) -> String {
+    let mut text = text.trim();
+    while let Some((inner, rest)) = strip_wrapper(text) {
+        if !rest.trim().is_empty() && rest.trim() != ":" {
+            break;
+        }
+        text = inner.trim();
+    }
+    // Emoji and symbols at the ends go; ASCII punctuation and quotes are the author's text.
+    let edge = |c: char| c.is_whitespace() || !(c.is_ascii() || c.is_alphanumeric() || "“”‘’«»…".contains(c));
+    text.trim_matches(edge)
+        .trim_end_matches(':')
+        .trim_matches(edge)
+        .to_owned()
+}
+
+/// A label at the start of a line and the value after it: `**Impact:** text`,
+/// `**Impact**: text`, `*Impact:* text`, `Impact: text`, `root_cause: "text"`.
+pub fn split_label(line: &str) -> Option<(String, &str)> {
+    let line = line.trim_start();
+    if let Some((inner, rest)) = strip_wrapper(line) {
+        let inner = inner.trim();
+        if let Some(label) = inner.strip_suffix(':') {
+            return label_words(label).map(|l| (l, rest.trim_start()));
+        }
+        if let Some(value) = rest.strip_prefix(':') {
+            return label_words(inner).map(|l| (l, value.trim_start()));
+        }
+        return None;
+    }
+    let colon = line.find(':')?;
+    if colon > 48 {
+        return None;
+    }
+    let value = &line[colon + 1..];
+    if !(value.is_empty() || value.starts_with([' ', '\t', '\n'])) {
+        return None;
+    }
+    let label = &line[..colon];
+    if label.contains(['*', '_', '[', ']', '(', ')', '<', '>', '`', '#', '|']) && !label.contains('_') {
+        return None;
+    }
+    label_words(label).map(|l| (l, value.trim_start()))
+}
+
+/// A label is one to six words starting with a letter.
+fn label_words(label: &str) -> Option<String> {
+    let label = label.trim().replace('_', " ");
+    let cleaned = clean_phrase(&label);
+    let count = cleaned.split_whitespace().count();
+    let starts_with_letter = cleaned.chars().next().is_some_and(char::is_alphabetic);
+    (starts_with_letter && (1..=6).contains(&count) && !cleaned.contains(['*', '`', '[', '|']))
+        .then(|| words(&cleaned).trim().to_owned())
+}
+
+/// A YAML-style value: without a list marker and quotes around it.
+pub fn unquote(value: &str) -> &str {
+    let value = value.trim();
+    let value = value.strip_prefix("- ").unwrap_or(value).trim();
+    if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
+        &value[1..value.len() - 1]
+    } else {
+        value
+    }
+}
+
+/// The byte ranges of the sentences of a text.
+pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b'!' | b'?' | b'\n') {
+            continue;
+        }
+        let next = bytes.get(i + 1).copied();
+        let ends = b == b'\n' || next.is_none() || matches!(next, Some(b' ' | b'\n'));
+        // "e.g. " and "approx. " do not end a sentence.
+        let word_start = text[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
+        let word = &text[word_start..i];
+        let dotted = word.len() <= 5 && word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
+        let short = word.len() <= 2 && word.chars().all(char::is_lowercase);
+        let abbreviation = b == b'.' && (dotted || short);
+        if ends && !abbreviation {
+            let sentence = start..i + 1;
+            if !text[sentence.clone()].trim().is_empty() {
+                ranges.push(sentence);
+            }
+            start = i + 1;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+/// A percentage of users in a sentence: "affecting 80% of users", "65% of the users were
+/// affected", "100% downtime – users could not log in". A percentage of something else
+/// ("31% of login attempts") is not one.
+pub fn percent_of_users(text: &str) -> Option<(f64, String)> {
+    const PEOPLE: [&str; 8] = [
+        " user",
+        " users",
+        " customer",
+        " customers",
+        " client",
+        " clients",
+        " visitors",
+        " people",
+    ];
+    for range in sentences(text) {
+        let sentence = &text[range];
+        let lower = words(sentence);
+        let mentions_people = PEOPLE.iter().any(|p| lower.contains(&format!("{p} ")));
+        let Some(percent_at) = sentence.find('%') else { continue };
+        let number: String = sentence[..percent_at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let Ok(value) = number.parse::<f64>() else { continue };
+        if !(0.0..=100.0).contains(&value) {
+            continue;
+        }
+        let after = words(&sentence[percent_at + 1..]);
+        let of_what = after.strip_prefix(" of ").map(|rest| {
+            let next: Vec<&str> = rest.split_whitespace().take(3).collect();
+            next.join(" ")
+        });
+        let counts = match of_what {
+            Some(what) => {
+                let first_noun = what
+                    .split(' ')
+                    .find(|w| !matches!(*w, "the" | "our" | "all" | "its" | "their"))
+                    .unwrap_or("");
+                PEOPLE.iter().any(|p| p.trim() == first_noun) || (first_noun == "them" && mentions_people)
+            }
+            None => mentions_people,
+        };
+        if counts {
+            return Some((value, sentence.trim().to_owned()));
+        }
+    }
+    None
+}
+
+/// Words that say a sentence is about how the incident was fixed.
+pub fn is_about_the_fix(text: &str) -> bool {
+    let lower = words(text);
+    [
+        " resolv",
+        " resolution",
+        " fixed",
+        " fix ",
+        " fixes ",
+        " restor",
+        " rolled back",
+        " roll back",
+        " revert",
+        " remediat",
+        " recovered",
+        " mitigat",
+        " redeploy",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Words that say a sentence names the root cause.
+pub fn names_the_cause(text: &str) -> u8 {
+    let lower = words(text);
+    if lower.contains(" root cause ") {
+        3
+    } else if lower.contains(" caused by ") || lower.contains(" was caused ") || lower.contains(" cause was ") {
+        2
+    } else if lower.contains(" due to ") {
+        1
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_in_their_common_forms() {
+        let label = |s: &str| split_label(s).map(|(l, v)| (l, v.to_owned()));
+        assert_eq!(
+            label("**Impact:** all users"),
+            Some(("impact".into(), "all users".into()))
+        );
+        assert_eq!(
+            label("**Impact**: all users"),
+            Some(("impact".into(), "all users".into()))
+        );
+        assert_eq!(label("*Root Cause:*"), Some(("root cause".into(), String::new())));
+        assert_eq!(label("root_cause: \"x\""), Some(("root cause".into(), "\"x\"".into())));
+        assert_eq!(label("Start Time: 14:00"), Some(("start time".into(), "14:00".into())));
+        assert_eq!(label("**14:00 UTC:** alert"), None);
+        assert_eq!(label("see https://example.com"), None);
+        assert_eq!(label("**Automate SSL:** write a script").unwrap().0, "automate ssl");
+        assert_eq!(label("This is a long sentence that happens to have: a colon"), None);
+    }
+
+    #[test]
+    fn cleans_headings() {
+        assert_eq!(clean_phrase("**📜 Timeline**"), "Timeline");
+        assert_eq!(clean_phrase("**Issue Summary:**"), "Issue Summary");
+        assert_eq!(clean_phrase("Crisis 🐢"), "Crisis");
+        assert_eq!(words("Root Cause & Fix!"), " root cause fix ");
+    }
+
+    #[test]
+    fn percentages_of_users_only() {
+        assert_eq!(
+            percent_of_users("Approximately 65% of the users were affected.")
+                .unwrap()
+                .0,
+            65.0
+        );
+        assert_eq!(
+            percent_of_users("That's what our users saw: 80% of them waited.")
+                .unwrap()
+                .0,
+            80.0
+        );
+        assert_eq!(
+            percent_of_users("100% downtime – Users could not log in.").unwrap().0,
+            100.0
+        );
+        assert_eq!(
+            percent_of_users("HTTP 500 for 31% of login attempts. Users were sad."),
+            None
+        );
+        assert_eq!(percent_of_users("CPU at 95%."), None);
+    }
+
+    #[test]
+    fn splits_sentences() {
+        let text = "It broke, e.g. the API. Then we fixed it! Done";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|r| text[r].trim()).collect();
+        assert_eq!(parts, ["It broke, e.g. the API.", "Then we fixed it!", "Done"]);
+    }
+}

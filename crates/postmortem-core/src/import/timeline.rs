@@ -1,0 +1,388 @@
+//! The timeline: entries from list items, lines, table rows, code lines and headings, with
+//! the times people write, dates from date lines, and the zone from wherever the report gives it.
+
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
+
+use super::outline::{Body, Span};
+use super::sections::Section;
+use super::text::{clean_phrase, strip_wrapper, words};
+use super::when::{self, When, Zone};
+use super::{append, clean_cell, plural, resolve, strip_list_marker, Importer, Written};
+use crate::markdown::read_paragraph;
+use crate::model::{EntryKind, Moment};
+use crate::time::timezone_label;
+
+impl Importer<'_> {
+    /// The timeline: entries from list items, lines, table rows, code lines and headings.
+    pub(super) fn read_timeline(&mut self, section: &Section) {
+        let mut zone = section.heading.as_deref().and_then(when::zone_in);
+        if zone.is_some() {
+            self.note("The timeline's timezone was taken from its heading.");
+        }
+        let mut entries: Vec<DraftEntry> = Vec::new();
+        let mut date: Option<NaiveDate> = None;
+        let mut base_depth: Option<usize> = None;
+        let mut unreadable = 0;
+        for index in section.blocks.clone() {
+            let block = self.blocks[index].clone();
+            if block.is_only_images() {
+                self.report.images.extend(block.images.iter().cloned());
+                continue;
+            }
+            match &block.body {
+                Body::Heading { .. } => {
+                    let text = self.own_text(&block);
+                    if !self.timeline_line(&text, &mut entries, &mut date, zone, false) {
+                        self.keep_unplaced(self.raw(&block.range));
+                    }
+                }
+                Body::Paragraph => {
+                    let text = self.own_text(&block);
+                    let has_time = block
+                        .lines
+                        .iter()
+                        .any(|l| split_time(self.raw(l)).is_some_and(|(w, _, _)| w.is_some_and(|w| w.clock.is_some())));
+                    if !has_time {
+                        if let Some(found) = zone_note(&text) {
+                            zone = Some(found);
+                            self.note(format!("The timeline's timezone was taken from “{}”.", text.trim()));
+                            continue;
+                        }
+                    }
+                    let mut continues = false;
+                    for line in &block.lines {
+                        let line = self.raw(line).to_owned();
+                        continues = self.timeline_line(&line, &mut entries, &mut date, zone, continues) || continues;
+                    }
+                }
+                Body::Item { depth, .. } => {
+                    let text = self.own_text(&block);
+                    let base = *base_depth.get_or_insert(*depth);
+                    match entries.last_mut() {
+                        Some(last) if *depth > base => append(&mut last.text, &read_paragraph(&text), "\n"),
+                        _ => {
+                            self.timeline_line(&text, &mut entries, &mut date, zone, false);
+                        }
+                    }
+                }
+                Body::Table { rows } => {
+                    unreadable += self.timeline_table(rows, &mut entries, &mut zone);
+                }
+                Body::Code { text } => {
+                    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                        let line = strip_list_marker(line.trim());
+                        self.timeline_line(line, &mut entries, &mut date, zone, false);
+                    }
+                }
+                _ => self.keep_unplaced(self.raw(&block.range)),
+            }
+        }
+        if unreadable > 0 {
+            self.note(format!(
+                "{unreadable} timeline time{} could not be read and {} kept as written.",
+                plural(unreadable),
+                if unreadable == 1 { "was" } else { "were" }
+            ));
+        }
+        let zone = zone.or(self.summary_zone()).or(self.doc_zone);
+        for entry in &mut entries {
+            entry.zone = entry.zone.or(zone);
+        }
+        self.pending_timeline.extend(entries);
+    }
+
+    /// One line of a timeline. Returns whether it started or continued an entry (so that
+    /// the next line of the same paragraph may continue it).
+    pub(super) fn timeline_line(
+        &mut self,
+        line: &str,
+        entries: &mut Vec<DraftEntry>,
+        date: &mut Option<NaiveDate>,
+        zone: Option<Zone>,
+        continues: bool,
+    ) -> bool {
+        let line = line.trim();
+        if line.is_empty() {
+            return continues;
+        }
+        match split_time(line) {
+            Some((None, written, rest)) => {
+                self.push_entry(entries, None, Some(written), *date, rest);
+                true
+            }
+            Some((Some(when), _, rest)) if when.clock.is_none() => {
+                if rest.trim().is_empty() {
+                    *date = when.date.and_then(|d| d.with_year(self.year()));
+                    return false;
+                }
+                self.push_entry(entries, None, None, *date, line);
+                true
+            }
+            Some((Some(when), written, rest)) => {
+                // A date written in an entry is that entry's; only a date line on its own
+                // sets the date of the entries after it.
+                if let Some(d) = when.date.and_then(|d| d.with_year(self.year())) {
+                    if when.date.is_some_and(|d| d.ambiguous) {
+                        self.note(format!("“{written}” was read month first ({}).", d.format("%-d %B %Y")));
+                    }
+                }
+                let entry_zone = when.zone.or(zone);
+                if let Some(name) = when.zone.and_then(|z| z.abbreviation) {
+                    self.note_abbreviation(name, when.zone);
+                }
+                self.push_entry(entries, Some(when), Some(written), *date, rest);
+                if let Some(last) = entries.last_mut() {
+                    last.zone = entry_zone;
+                }
+                true
+            }
+            None if continues => {
+                if let Some(last) = entries.last_mut() {
+                    append(&mut last.text, &read_paragraph(line), "\n");
+                }
+                true
+            }
+            None => {
+                self.push_entry(entries, None, None, *date, line);
+                true
+            }
+        }
+    }
+
+    pub(super) fn push_entry(
+        &mut self,
+        entries: &mut Vec<DraftEntry>,
+        when: Option<When>,
+        written: Option<String>,
+        date: Option<NaiveDate>,
+        rest: &str,
+    ) {
+        let (kind, actor, text) = split_kind(rest.trim());
+        entries.push(DraftEntry {
+            when,
+            written,
+            date,
+            zone: None,
+            text: read_paragraph(text),
+            kind,
+            actor,
+        });
+    }
+
+    /// A table of events: the time column (by its header, or the first), the rest as text.
+    pub(super) fn timeline_table(
+        &mut self,
+        rows: &[Vec<Span>],
+        entries: &mut Vec<DraftEntry>,
+        zone: &mut Option<Zone>,
+    ) -> usize {
+        let Some((header, rows)) = rows.split_first() else {
+            return 0;
+        };
+        let names: Vec<String> = header.iter().map(|c| clean_cell(self.raw(c))).collect();
+        let keyed: Vec<String> = names.iter().map(|n| words(n)).collect();
+        let time_col = keyed
+            .iter()
+            .position(|n| {
+                [" time ", " date ", " when ", " timestamp "]
+                    .iter()
+                    .any(|k| n.contains(k))
+            })
+            .unwrap_or(0);
+        if let Some(found) = when::zone_in(&names[time_col]) {
+            *zone = Some(found);
+            self.note("The timeline's timezone was taken from its table header.");
+        }
+        let actor_col = keyed
+            .iter()
+            .position(|n| [" who ", " actor ", " owner ", " by "].iter().any(|k| n.contains(k)));
+        let mut unreadable = 0;
+        let date = None;
+        for row in rows {
+            let cell = |i: usize| row.get(i).map(|c| clean_cell(self.raw(c))).unwrap_or_default();
+            let time_text = clean_phrase(&cell(time_col));
+            let mut parts = Vec::new();
+            for i in 0..row.len().max(names.len()) {
+                if i != time_col && Some(i) != actor_col {
+                    let value = cell(i);
+                    if !value.is_empty() {
+                        parts.push(value);
+                    }
+                }
+            }
+            let text = parts.join(" — ");
+            let actor = actor_col.map(cell).filter(|a| !a.is_empty());
+            let when = when::when_prefix(&time_text).filter(|w| w.clock.is_some() && w.end == time_text.len());
+            match when {
+                Some(when) => self.push_entry(entries, Some(when), Some(time_text.clone()), date, &text),
+                None => {
+                    self.push_entry(entries, None, None, date, &text);
+                    if !time_text.is_empty() {
+                        unreadable += 1;
+                        if let Some(last) = entries.last_mut() {
+                            last.written = Some(time_text.clone());
+                        }
+                    }
+                }
+            }
+            if let (Some(actor), Some(last)) = (actor, entries.last_mut()) {
+                last.actor = Some(actor);
+            }
+        }
+        unreadable
+    }
+
+    pub(super) fn note_abbreviation(&mut self, name: &str, zone: Option<Zone>) {
+        if let Some(zone) = zone {
+            self.note(format!(
+                "{name} was read as {} (a fixed offset, without daylight-saving changes).",
+                timezone_label(zone.offset)
+            ));
+        }
+    }
+
+    /// `dated_by_start`: the date for times written without one is the incident's stated
+    /// start, as in our own export; otherwise it was found elsewhere, which is worth a note.
+    pub(super) fn resolve_timeline(
+        &mut self,
+        entries: Vec<DraftEntry>,
+        date: Option<NaiveDate>,
+        zone: Option<Zone>,
+        dated_by_start: bool,
+    ) {
+        let year = self.year();
+        let mut previous: Option<NaiveTime> = None;
+        let mut zone_from_summary = false;
+        let mut date_from_summary = false;
+        for entry in entries {
+            let mut time = None;
+            if let Some(mut when) = entry.when {
+                if let Some(clock) = when.clock.as_mut() {
+                    // "1:52" after "12:16" in a 12-hour timeline without AM/PM is 13:52.
+                    let t = clock.time();
+                    if clock.pm.is_none() && clock.short_hour && clock.hour < 12 {
+                        if let Some(prev) = previous {
+                            let later = t + TimeDelta::hours(12);
+                            if t < prev && later >= prev {
+                                clock.pm = Some(true);
+                                self.note(format!(
+                                    "{} was read as {}: the timeline runs forward and gives no AM/PM.",
+                                    entry.written.as_deref().unwrap_or(""),
+                                    later.format("%H:%M")
+                                ));
+                            }
+                        }
+                    }
+                    previous = Some(clock.time());
+                }
+                let entry_date = entry.date.or(date);
+                let entry_zone = entry.zone.or(zone);
+                zone_from_summary |= when.zone.is_none() && entry.zone.is_none() && zone.is_some();
+                date_from_summary |= when.date.is_none() && entry.date.is_none() && date.is_some();
+                let written = Written {
+                    when: Some(when),
+                    text: entry.written.clone().unwrap_or_default(),
+                };
+                time = Some(resolve(&written, entry_date, entry_zone, year));
+            } else if let Some(text) = entry.written {
+                time = Some(Moment::AsWritten(text));
+            }
+            self.report.timeline.push(crate::model::TimelineEntry {
+                time,
+                kind: entry.kind,
+                text: entry.text,
+                actor: entry.actor,
+            });
+        }
+        let exact = self
+            .report
+            .timeline
+            .iter()
+            .any(|e| e.time.as_ref().and_then(Moment::exact).is_some());
+        if exact && zone_from_summary {
+            self.note("Timeline times without a timezone were read in the summary's timezone.");
+        }
+        if exact && date_from_summary && !dated_by_start {
+            self.note("Timeline times without a date were read on the date the report gives elsewhere.");
+        }
+    }
+}
+
+/// A timeline entry before its time is resolved.
+pub(super) struct DraftEntry {
+    pub(super) when: Option<When>,
+    /// The time as written, kept when it cannot be made exact.
+    pub(super) written: Option<String>,
+    pub(super) date: Option<NaiveDate>,
+    pub(super) zone: Option<Zone>,
+    pub(super) text: String,
+    pub(super) kind: EntryKind,
+    pub(super) actor: Option<String>,
+}
+
+/// The time at the start of a timeline line and the rest: `**15:00 UTC:** text`,
+/// `- 3:00 PM GMT - text`, `14:10 ::::: text`. The time is `None` for our export's way of
+/// writing a time it could not read: in bold, then an em dash (`**around noon** — text`).
+pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, &str)> {
+    let line = line.trim_start();
+    if let Some((inner, rest)) = strip_wrapper(line) {
+        let inner_trimmed = inner.trim().trim_end_matches(':').trim_end();
+        if let Some(when) = when::when_prefix(inner_trimmed) {
+            if when.end == inner_trimmed.len() {
+                return Some((Some(when), inner_trimmed.to_owned(), strip_separator(rest)));
+            }
+        }
+        if rest.starts_with(" \u{2014} ") && !inner.contains('*') && line.starts_with("**") {
+            return Some((None, inner.to_owned(), strip_separator(rest)));
+        }
+        return None;
+    }
+    let when = when::when_prefix(line)?;
+    let rest = &line[when.end..];
+    let separated = rest.is_empty() || rest.starts_with([' ', ':', '-', '\u{2013}', '\u{2014}', '|', ',', ')', '.']);
+    separated.then(|| (Some(when), line[when.start..when.end].to_owned(), strip_separator(rest)))
+}
+
+/// One separator between a time and its text: " — ", " - ", ": ", " ::::: ", " | ".
+pub(super) fn strip_separator(rest: &str) -> &str {
+    let rest = rest.trim_start();
+    let after = if rest.starts_with(':') {
+        rest.trim_start_matches(':')
+    } else {
+        ["\u{2014}", "\u{2013}", "--", "-", "|", ","]
+            .iter()
+            .find_map(|s| rest.strip_prefix(s))
+            .unwrap_or(rest)
+    };
+    if after.len() == rest.len() || after.is_empty() || after.starts_with(char::is_whitespace) {
+        after.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// `*Detection (Dana):* text` → the kind, the actor and the text.
+pub(super) fn split_kind(text: &str) -> (EntryKind, Option<String>, &str) {
+    if let Some(tag) = text.strip_prefix('*').filter(|t| !t.starts_with('*')) {
+        if let Some(close) = tag.find(":*") {
+            let inner = &tag[..close];
+            let (name, actor) = match inner.split_once(" (") {
+                Some((name, actor)) if actor.ends_with(')') => (name, Some(actor[..actor.len() - 1].to_owned())),
+                _ => (inner, None),
+            };
+            if let Some(kind) = EntryKind::from_name(name) {
+                return (kind, actor, tag[close + 2..].trim_start());
+            }
+        }
+    }
+    (EntryKind::Other, None, text)
+}
+
+/// "( All times EDT )", "All times are in UTC.": a short note that sets the timeline's zone.
+pub(super) fn zone_note(text: &str) -> Option<Zone> {
+    let lower = words(text);
+    let short = text.split_whitespace().count() <= 8;
+    (short && (lower.contains(" times ") || lower.contains(" time ") || text.trim().starts_with('(')))
+        .then(|| when::zone_in(text))
+        .flatten()
+}

@@ -1,0 +1,709 @@
+//! Reading the times people write in postmortems: `14:00 UTC`, `3:00 PM GMT`, `10:20 pm`,
+//! `6 PM`, `13:00:56`, `2017-07-25T17:06`, `January 10, 7:00 AM`, `04-12-2022 7:23 AM GMT+1`,
+//! and ranges such as `August 22, 2024, 15:00 - 17:00 UTC`.
+//!
+//! The grammar is small and hand-written so that it runs in linear time on any input and never
+//! panics: every attempt reads a bounded number of bytes from a position, and positions are
+//! only ever ASCII bytes, so slicing stays on character boundaries.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+/// A clock time as written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Clock {
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+    /// `Some(true)` for PM, `Some(false)` for AM, `None` when written on a 24-hour clock.
+    pub pm: Option<bool>,
+    /// Written with a one-digit hour ("3:31"): on a 12-hour clock when no AM/PM follows.
+    pub short_hour: bool,
+}
+
+impl Clock {
+    /// The time on a 24-hour clock.
+    pub fn time(&self) -> NaiveTime {
+        let hour = match self.pm {
+            Some(true) if self.hour < 12 => self.hour + 12,
+            Some(false) if self.hour == 12 => 0,
+            _ => self.hour,
+        };
+        NaiveTime::from_hms_opt(hour, self.minute, self.second).unwrap_or(NaiveTime::MIN)
+    }
+}
+
+/// A calendar date as written; the year may be missing ("January 10").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DateParts {
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+    /// Written as `04-12-2022`, where day and month could be either way round.
+    pub ambiguous: bool,
+}
+
+impl DateParts {
+    pub fn with_year(&self, fallback: Option<i32>) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year.or(fallback)?, self.month, self.day)
+    }
+}
+
+/// A timezone as written: UTC, an offset, or a common abbreviation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Zone {
+    pub offset: FixedOffset,
+    /// The abbreviation when one was read ("PST"): its offset is an assumption worth a note.
+    pub abbreviation: Option<&'static str>,
+}
+
+/// A moment as written somewhere in a text: a date, a clock time or both, perhaps a zone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct When {
+    pub date: Option<DateParts>,
+    pub clock: Option<Clock>,
+    pub zone: Option<Zone>,
+    /// Byte range in the text it was read from.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl When {
+    /// A full timestamp, when date, time and zone are all known (from the text or the context).
+    pub fn exact(&self, date: Option<NaiveDate>, zone: Option<Zone>) -> Option<DateTime<FixedOffset>> {
+        let date = date?;
+        let clock = self.clock?;
+        let offset = self.zone.or(zone)?.offset;
+        offset.from_local_datetime(&date.and_time(clock.time())).single()
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Common abbreviations and their usual fixed offsets, in minutes east of UTC.
+const ABBREVIATIONS: [(&str, i32); 38] = [
+    ("UTC", 0),
+    ("GMT", 0),
+    ("WET", 0),
+    ("BST", 60),
+    ("CET", 60),
+    ("WAT", 60),
+    ("WEST", 60),
+    ("CEST", 120),
+    ("EET", 120),
+    ("CAT", 120),
+    ("SAST", 120),
+    ("EEST", 180),
+    ("EAT", 180),
+    ("MSK", 180),
+    ("IST", 330),
+    ("PKT", 300),
+    ("ICT", 420),
+    ("WIB", 420),
+    ("SGT", 480),
+    ("HKT", 480),
+    ("AWST", 480),
+    ("JST", 540),
+    ("KST", 540),
+    ("ACST", 570),
+    ("AEST", 600),
+    ("AEDT", 660),
+    ("NZST", 720),
+    ("NZDT", 780),
+    ("BRT", -180),
+    ("ART", -180),
+    ("EDT", -240),
+    ("EST", -300),
+    ("CDT", -300),
+    ("CST", -360),
+    ("MDT", -360),
+    ("MST", -420),
+    ("PDT", -420),
+    ("PST", -480),
+];
+
+fn byte(s: &str, i: usize) -> u8 {
+    s.as_bytes().get(i).copied().unwrap_or(0)
+}
+
+fn digits_at(s: &str, i: usize, max: usize) -> (u32, usize) {
+    let mut value = 0u32;
+    let mut n = 0;
+    while n < max && byte(s, i + n).is_ascii_digit() {
+        value = value * 10 + u32::from(byte(s, i + n) - b'0');
+        n += 1;
+    }
+    (value, n)
+}
+
+fn skip_spaces(s: &str, mut i: usize) -> usize {
+    while matches!(byte(s, i), b' ' | b'\t') {
+        i += 1;
+    }
+    i
+}
+
+fn alpha_run(s: &str, i: usize) -> usize {
+    let mut n = 0;
+    while byte(s, i + n).is_ascii_alphabetic() {
+        n += 1;
+    }
+    n
+}
+
+/// Whether a word-like token may start at `i` (the previous byte is not a letter or digit).
+fn at_boundary(s: &str, i: usize) -> bool {
+    i == 0 || !byte(s, i - 1).is_ascii_alphanumeric()
+}
+
+fn month_at(s: &str, i: usize) -> Option<(u32, usize)> {
+    let n = alpha_run(s, i);
+    if n < 3 {
+        return None;
+    }
+    let word = s[i..i + n].to_ascii_lowercase();
+    let index = MONTHS
+        .iter()
+        .position(|m| *m == word || ((3..=4).contains(&n) && m.starts_with(&word) && (n == 3 || word == "sept")))?;
+    let mut end = i + n;
+    if byte(s, end) == b'.' {
+        end += 1;
+    }
+    Some((index as u32 + 1, end))
+}
+
+/// "3rd", "22nd": the ordinal suffix after a day number.
+fn skip_ordinal(s: &str, i: usize) -> usize {
+    let pair = [byte(s, i).to_ascii_lowercase(), byte(s, i + 1).to_ascii_lowercase()];
+    match &pair {
+        b"st" | b"nd" | b"rd" | b"th" if !byte(s, i + 2).is_ascii_alphabetic() => i + 2,
+        _ => i,
+    }
+}
+
+/// `, 2024` or ` 2024` after a day and month, when it is a year and not the start of a time.
+fn year_after(s: &str, i: usize) -> Option<(i32, usize)> {
+    let mut j = i;
+    if byte(s, j) == b',' {
+        j += 1;
+    }
+    j = skip_spaces(s, j);
+    let (year, n) = digits_at(s, j, 5);
+    let next = byte(s, j + n);
+    (n == 4 && (1900..=2199).contains(&year) && next != b':' && !next.is_ascii_alphanumeric())
+        .then_some((year as i32, j + n))
+}
+
+fn valid_date(year: Option<i32>, month: u32, day: u32) -> bool {
+    let year = year.unwrap_or(2000); // a leap year, so February 29 stays possible
+    NaiveDate::from_ymd_opt(year, month, day).is_some()
+}
+
+fn date_at(s: &str, i: usize) -> Option<(DateParts, usize)> {
+    let mut start = i;
+    // An optional weekday: "Monday, January 10" or "Mon 10 Jan".
+    let n = alpha_run(s, i);
+    if n >= 3 {
+        let word = s[i..i + n].to_ascii_lowercase();
+        if WEEKDAYS.iter().any(|d| *d == word || (n == 3 && d.starts_with(&word))) {
+            let mut j = i + n;
+            if byte(s, j) == b',' {
+                j += 1;
+            }
+            start = skip_spaces(s, j);
+            if start == i + n {
+                return None;
+            }
+        }
+    }
+    let i = start;
+    let (first, n1) = digits_at(s, i, 4);
+    if n1 == 4 {
+        // 2024-08-22 or 2024/08/22
+        let sep = byte(s, i + 4);
+        if !matches!(sep, b'-' | b'/' | b'.') {
+            return None;
+        }
+        let (month, n2) = digits_at(s, i + 5, 2);
+        if n2 == 0 || byte(s, i + 5 + n2) != sep {
+            return None;
+        }
+        let (day, n3) = digits_at(s, i + 6 + n2, 2);
+        let end = i + 6 + n2 + n3;
+        if n3 == 0 || byte(s, end).is_ascii_digit() || !valid_date(Some(first as i32), month, day) {
+            return None;
+        }
+        let date = DateParts {
+            year: Some(first as i32),
+            month,
+            day,
+            ambiguous: false,
+        };
+        return Some((date, end));
+    }
+    if (1..=2).contains(&n1) {
+        let sep = byte(s, i + n1);
+        if matches!(sep, b'-' | b'/' | b'.') {
+            // 04-12-2022, 12/31/2024, 31.12.2024
+            let (second, n2) = digits_at(s, i + n1 + 1, 2);
+            if n2 == 0 || byte(s, i + n1 + 1 + n2) != sep {
+                return None;
+            }
+            let (year, n3) = digits_at(s, i + n1 + 2 + n2, 4);
+            let end = i + n1 + 2 + n2 + n3;
+            if n3 != 4 || byte(s, end).is_ascii_digit() {
+                return None;
+            }
+            let year = Some(year as i32);
+            let day_first = sep == b'.' || first > 12;
+            let (month, day) = if day_first { (second, first) } else { (first, second) };
+            if !valid_date(year, month, day) {
+                return None;
+            }
+            let ambiguous = !day_first && second <= 12 && first != second;
+            return Some((
+                DateParts {
+                    year,
+                    month,
+                    day,
+                    ambiguous,
+                },
+                end,
+            ));
+        }
+        // 18 July 2026, 3rd March
+        let j = skip_spaces(s, skip_ordinal(s, i + n1));
+        if j == skip_ordinal(s, i + n1) {
+            return None;
+        }
+        let (month, end) = month_at(s, j)?;
+        let (year, end) = match year_after(s, end) {
+            Some((year, end)) => (Some(year), end),
+            None => (None, end),
+        };
+        return valid_date(year, month, first).then_some((
+            DateParts {
+                year,
+                month,
+                day: first,
+                ambiguous: false,
+            },
+            end,
+        ));
+    }
+    // January 10, 2024 / Jan. 10th
+    let (month, j) = month_at(s, i)?;
+    let j = skip_spaces(s, j);
+    let (day, n) = digits_at(s, j, 2);
+    if n == 0 || byte(s, j + n).is_ascii_digit() || byte(s, j + n) == b':' {
+        return None;
+    }
+    let end = skip_ordinal(s, j + n);
+    let (year, end) = match year_after(s, end) {
+        Some((year, end)) => (Some(year), end),
+        None => (None, end),
+    };
+    valid_date(year, month, day).then_some((
+        DateParts {
+            year,
+            month,
+            day,
+            ambiguous: false,
+        },
+        end,
+    ))
+}
+
+/// "am", "PM", "a.m.": returns whether it is PM and where it ends.
+fn meridiem_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let pm = match byte(s, i).to_ascii_lowercase() {
+        b'a' => false,
+        b'p' => true,
+        _ => return None,
+    };
+    let end = if byte(s, i + 1).eq_ignore_ascii_case(&b'm') {
+        i + 2
+    } else if byte(s, i + 1) == b'.' && byte(s, i + 2).eq_ignore_ascii_case(&b'm') {
+        if byte(s, i + 3) == b'.' {
+            i + 4
+        } else {
+            i + 3
+        }
+    } else {
+        return None;
+    };
+    (!byte(s, end).is_ascii_alphanumeric()).then_some((pm, end))
+}
+
+fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
+    let (hour, n) = digits_at(s, i, 3);
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let mut end = i + n;
+    let (mut minute, mut second) = (0, 0);
+    let mut has_minutes = false;
+    if byte(s, end) == b':' && byte(s, end + 1).is_ascii_digit() {
+        let (m, mn) = digits_at(s, end + 1, 3);
+        if mn != 2 {
+            return None;
+        }
+        minute = m;
+        end += 3;
+        has_minutes = true;
+        if byte(s, end) == b':' && byte(s, end + 1).is_ascii_digit() {
+            let (sec, sn) = digits_at(s, end + 1, 3);
+            if sn != 2 {
+                return None;
+            }
+            second = sec;
+            end += 3;
+        }
+    }
+    let after = skip_spaces(s, end);
+    let meridiem = meridiem_at(s, after);
+    if !has_minutes && meridiem.is_none() {
+        return None;
+    }
+    // "15:00Z" is ISO 8601's UTC; "15:00x" is not a time.
+    let letter_after = byte(s, end).is_ascii_alphabetic() && byte(s, end) != b'Z';
+    if byte(s, end).is_ascii_digit() || (letter_after && meridiem.is_none()) {
+        return None;
+    }
+    let pm = meridiem.map(|(pm, _)| pm);
+    if let Some((_, meridiem_end)) = meridiem {
+        end = meridiem_end;
+    }
+    let hour_ok = if pm.is_some() {
+        (1..=12).contains(&hour)
+    } else {
+        hour <= 23
+    };
+    if !hour_ok || minute > 59 || second > 59 {
+        return None;
+    }
+    let clock = Clock {
+        hour,
+        minute,
+        second,
+        pm,
+        short_hour: n == 1,
+    };
+    Some((clock, end))
+}
+
+fn offset_minutes_at(s: &str, i: usize) -> Option<(i32, usize)> {
+    let (sign, j) = match byte(s, i) {
+        b'+' => (1, i + 1),
+        b'-' => (-1, i + 1),
+        _ if s[i..].starts_with('\u{2212}') => (-1, i + 3),
+        _ => return None,
+    };
+    let (hours, n) = digits_at(s, j, 4);
+    let (hours, minutes, end) = match n {
+        1 | 2 if byte(s, j + n) == b':' => {
+            let (minutes, mn) = digits_at(s, j + n + 1, 3);
+            if mn != 2 {
+                return None;
+            }
+            (hours, minutes, j + n + 3)
+        }
+        1 | 2 => (hours, 0, j + n),
+        4 => (hours / 100, hours % 100, j + 4),
+        _ => return None,
+    };
+    (hours <= 14 && minutes <= 59 && !byte(s, end).is_ascii_alphanumeric())
+        .then_some((sign * (hours as i32 * 60 + minutes as i32), end))
+}
+
+/// A zone right after a time: ` UTC`, `Z`, ` GMT+1`, ` (UTC)`, ` +02:00`, ` PST`.
+fn zone_at(s: &str, i: usize) -> Option<(Zone, usize)> {
+    if byte(s, i) == b'Z' && !byte(s, i + 1).is_ascii_alphanumeric() {
+        return Some((utc_zone(None), i + 1));
+    }
+    let mut j = skip_spaces(s, i);
+    let parenthesised = byte(s, j) == b'(';
+    if parenthesised {
+        j = skip_spaces(s, j + 1);
+    }
+    // A bare offset needs its full form (+02:00, -0500): "- 5 engineers" is not a zone.
+    let bare_offset = offset_minutes_at(s, j).filter(|(_, end)| s[j..*end].contains(':') || end - j == 5);
+    let (zone, mut end) = if let Some((minutes, end)) = bare_offset {
+        (fixed(minutes, None), end)
+    } else {
+        let n = alpha_run(s, j);
+        let word = &s[j..j + n];
+        if !word.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(word, "utc" | "gmt" | "Utc" | "Gmt") {
+            return None;
+        }
+        let upper = word.to_ascii_uppercase();
+        let (name, minutes) = ABBREVIATIONS.iter().find(|(name, _)| *name == upper)?;
+        let end = j + n;
+        if matches!(*name, "UTC" | "GMT") {
+            match offset_minutes_at(s, end) {
+                Some((minutes, end)) => (fixed(minutes, None), end),
+                None => (utc_zone(None), end),
+            }
+        } else {
+            (fixed(*minutes, Some(name)), end)
+        }
+    };
+    if parenthesised {
+        let close = skip_spaces(s, end);
+        if byte(s, close) != b')' {
+            return None;
+        }
+        end = close + 1;
+    }
+    Some((zone, end))
+}
+
+fn fixed(minutes: i32, abbreviation: Option<&'static str>) -> Zone {
+    Zone {
+        offset: FixedOffset::east_opt(minutes * 60).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero")),
+        abbreviation,
+    }
+}
+
+fn utc_zone(abbreviation: Option<&'static str>) -> Zone {
+    fixed(0, abbreviation)
+}
+
+/// A moment starting exactly at `i`: a date, a time, or a date and a time, then perhaps a zone.
+pub fn when_at(s: &str, i: usize) -> Option<When> {
+    if i >= s.len() || !s.is_char_boundary(i) || !at_boundary(s, i) || !byte(s, i).is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut when = When {
+        date: None,
+        clock: None,
+        zone: None,
+        start: i,
+        end: i,
+    };
+    let mut at = i;
+    if let Some((date, end)) = date_at(s, i) {
+        when.date = Some(date);
+        when.end = end;
+        // "2024-08-22T15:00", "January 10, 7:00 AM", "18 July 2026 at 14:02"
+        let mut j = end;
+        if byte(s, j) == b'T' && byte(s, j + 1).is_ascii_digit() {
+            j += 1;
+        } else {
+            if byte(s, j) == b',' {
+                j += 1;
+            }
+            j = skip_spaces(s, j);
+            for word in ["at ", "@ "] {
+                if s[j..].len() >= word.len() && s[j..j + word.len()].eq_ignore_ascii_case(word) {
+                    j = skip_spaces(s, j + word.len());
+                }
+            }
+        }
+        at = j;
+    }
+    if let Some((clock, end)) = clock_at(s, at) {
+        when.clock = Some(clock);
+        when.end = end;
+        if let Some((zone, end)) = zone_at(s, end) {
+            when.zone = Some(zone);
+            when.end = end;
+        }
+    }
+    (when.date.is_some() || when.clock.is_some()).then_some(when)
+}
+
+/// A moment at the start of a text, after any spaces.
+pub fn when_prefix(s: &str) -> Option<When> {
+    when_at(s, skip_spaces(s, 0))
+}
+
+/// Every moment in a text, left to right, not overlapping.
+pub fn all_whens(s: &str) -> Vec<When> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some(when) = when_at(s, i) {
+            i = when.end.max(i + 1);
+            found.push(when);
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// A zone written anywhere in a text, as in "Timeline (all times in GMT)" or "Time (WAT)".
+pub fn zone_in(s: &str) -> Option<Zone> {
+    (0..s.len())
+        .filter(|&i| s.is_char_boundary(i) && at_boundary(s, i) && byte(s, i).is_ascii_alphabetic())
+        .find_map(|i| zone_at(s, i).map(|(zone, _)| zone))
+}
+
+/// What joins the two ends of a range: "-", "to", "until", "and"...
+fn is_connector(between: &str) -> bool {
+    let words = between
+        .trim_matches(|c: char| c.is_whitespace() || c == ',')
+        .to_ascii_lowercase();
+    matches!(
+        words.as_str(),
+        "-" | "--" | "\u{2013}" | "\u{2014}" | "to" | "until" | "till" | "through" | "and" | "->" | "\u{2192}" | "- to"
+    )
+}
+
+/// What may sit between a date and the time it belongs to: "August 15, 2024, from 10:30".
+fn is_date_filler(between: &str) -> bool {
+    let words = between
+        .trim_matches(|c: char| c.is_whitespace() || c == ',')
+        .to_ascii_lowercase();
+    matches!(
+        words.as_str(),
+        "" | "from" | "at" | "between" | "starting at" | "beginning at" | "from about"
+    )
+}
+
+/// The first time range in a text, e.g. "from 15:00 to 17:00 UTC" or "14:10 - 16:45 WAT":
+/// two moments with times, joined by a connector. A date written just before the start
+/// applies to it; a zone written only after the end applies to both.
+pub fn find_range(s: &str) -> Option<(When, When)> {
+    let whens = all_whens(s);
+    for pair in 0..whens.len().saturating_sub(1) {
+        let (mut start, mut end) = (whens[pair], whens[pair + 1]);
+        if start.clock.is_none() || end.clock.is_none() || !is_connector(&s[start.end..end.start]) {
+            continue;
+        }
+        if start.date.is_none() && pair > 0 {
+            let before = whens[pair - 1];
+            if before.clock.is_none() && is_date_filler(&s[before.end..start.start]) {
+                start.date = before.date;
+                start.start = before.start;
+            }
+        }
+        if start.zone.is_none() {
+            start.zone = end.zone;
+        }
+        if end.date.is_none() {
+            end.date = start.date;
+        }
+        return Some((start, end));
+    }
+    None
+}
+
+/// The first moment with a time in a text, with a date written just before it.
+pub fn find_moment(s: &str) -> Option<When> {
+    let whens = all_whens(s);
+    let index = whens.iter().position(|w| w.clock.is_some())?;
+    let mut when = whens[index];
+    if when.date.is_none() && index > 0 {
+        let before = whens[index - 1];
+        if before.clock.is_none() && is_date_filler(&s[before.end..when.start]) {
+            when.date = before.date;
+            when.start = before.start;
+        }
+    }
+    Some(when)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clock(s: &str) -> (u32, u32, u32) {
+        let when = when_prefix(s).unwrap_or_else(|| panic!("no time in {s:?}"));
+        let time = when.clock.unwrap().time();
+        use chrono::Timelike;
+        (time.hour(), time.minute(), time.second())
+    }
+
+    #[test]
+    fn reads_the_times_people_write() {
+        assert_eq!(clock("14:00 UTC"), (14, 0, 0));
+        assert_eq!(clock("3:00 PM GMT"), (15, 0, 0));
+        assert_eq!(clock("10:20 pm"), (22, 20, 0));
+        assert_eq!(clock("6 PM"), (18, 0, 0));
+        assert_eq!(clock("12 a.m."), (0, 0, 0));
+        assert_eq!(clock("13:00:56"), (13, 0, 56));
+        assert_eq!(clock("2017-07-25T17:06"), (17, 6, 0));
+        assert_eq!(clock("January 10, 7:00 AM"), (7, 0, 0));
+        assert_eq!(clock("04-12-2022 7:23 AM GMT+1"), (7, 23, 0));
+        assert_eq!(clock("Monday, 18 July 2026 at 14:02"), (14, 2, 0));
+    }
+
+    #[test]
+    fn reads_dates_and_zones() {
+        let when = when_prefix("04-12-2022 7:23 AM GMT+1").unwrap();
+        let date = when.date.unwrap();
+        assert_eq!(
+            (date.year, date.month, date.day, date.ambiguous),
+            (Some(2022), 4, 12, true)
+        );
+        assert_eq!(when.zone.unwrap().offset.local_minus_utc(), 3600);
+        let when = when_prefix("January 10, 7:00 AM").unwrap();
+        assert_eq!(when.date.unwrap().year, None);
+        let when = when_prefix("2020-02-06 07:38 (EDT)").unwrap();
+        assert_eq!(when.zone.unwrap().offset.local_minus_utc(), -4 * 3600);
+        assert_eq!(when.zone.unwrap().abbreviation, Some("EDT"));
+        assert_eq!(
+            zone_in("Timeline (all times in GMT)").unwrap().offset.local_minus_utc(),
+            0
+        );
+        assert_eq!(zone_in("Time (WAT)").unwrap().offset.local_minus_utc(), 3600);
+        assert_eq!(zone_in("Why it went wrong"), None);
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_time() {
+        for text in [
+            "07:7:47",
+            "3 servers",
+            "25:00",
+            "version 1.2.3",
+            "10:61",
+            "port 5001",
+            "at 4.30pm",
+            "May we",
+        ] {
+            let when = when_prefix(text);
+            assert!(when.is_none_or(|w| w.clock.is_none()), "{text:?} read as {when:?}");
+        }
+    }
+
+    #[test]
+    fn finds_ranges_in_sentences() {
+        let s = "On June 10, 2024, from 3:00 PM to 5:15 PM GMT, our primary web application went down.";
+        let (start, end) = find_range(s).unwrap();
+        assert_eq!(start.date.unwrap().day, 10);
+        assert_eq!(start.clock.unwrap().time().to_string(), "15:00:00");
+        assert_eq!(end.clock.unwrap().time().to_string(), "17:15:00");
+        assert_eq!(start.zone, end.zone);
+        let (start, end) = find_range("Between the hours of 13:00:00 and 17:35:08 the site was down").unwrap();
+        assert_eq!((start.zone, end.date), (None, None));
+        assert_eq!(end.clock.unwrap().time().to_string(), "17:35:08");
+        let (start, end) = find_range("From January 10, 2024, 7:00 AM to January 15, 2024, 1:00 PM GMT").unwrap();
+        assert_eq!((start.date.unwrap().day, end.date.unwrap().day), (10, 15));
+        assert!(find_range("15:00 and then nothing").is_none());
+    }
+}
