@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use postmortem_core::{from_json, to_json, to_markdown, validate, Level};
+use postmortem_core::{from_json, import_markdown, to_json, to_markdown, validate, Level};
 
 const USAGE: &str = "\
 postmortem: lint and convert postmortem reports
 
 Usage:
   postmortem export FILE.json [--format md|json] [-o OUT]
+  postmortem import FILE.md [--format json|md] [-o OUT]
   postmortem validate FILE.json
   postmortem help [COMMAND]
 
@@ -29,6 +30,22 @@ Options:
   -h, --help             show this help
 
 Exit status: 0 written; 2 the file could not be read or written.";
+
+const IMPORT_HELP: &str = "\
+postmortem import: read an existing Markdown postmortem into the report format
+
+Usage: postmortem import FILE [--format json|md] [-o OUT]
+
+FILE may have any name; `-` reads standard input. Sections, summary fields, timeline
+entries and measures are recognised however they are marked up; text that fits no field is
+kept in an \"Unplaced\" section. What was guessed is printed to standard error as notes.
+
+Options:
+  -f, --format json|md   output format (default: json, which the app opens)
+  -o, --output OUT       write to OUT instead of standard output
+  -h, --help             show this help
+
+Exit status: 0 imported; 2 the file could not be read or written.";
 
 const VALIDATE_HELP: &str = "\
 postmortem validate: list what a reader would find missing or wrong in a report
@@ -62,10 +79,12 @@ fn run(args: &[String]) -> Outcome {
     };
     match command.as_str() {
         "export" => export(rest),
+        "import" => import_command(rest),
         "validate" => validate_command(rest),
         "help" | "--help" | "-h" => {
             let help = match rest.first().map(String::as_str) {
                 Some("export") => EXPORT_HELP,
+                Some("import") => IMPORT_HELP,
                 Some("validate") => VALIDATE_HELP,
                 _ => USAGE,
             };
@@ -77,7 +96,7 @@ fn run(args: &[String]) -> Outcome {
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Failure(format!(
-            "unknown command `{other}` (commands: export, validate; see `postmortem --help`)"
+            "unknown command `{other}` (commands: export, import, validate; see `postmortem --help`)"
         ))),
     }
 }
@@ -88,22 +107,28 @@ enum Format {
     Json,
 }
 
-struct ExportArgs {
+struct ConvertArgs {
     input: PathBuf,
     format: Format,
     output: Option<PathBuf>,
 }
 
-fn parse_export_args(args: &[String]) -> Result<Option<ExportArgs>, Failure> {
+/// The arguments of `export` and `import`: one input, a format, perhaps an output file.
+fn parse_convert_args(command: &str, args: &[String], default: Format) -> Result<Option<ConvertArgs>, Failure> {
+    let usage = if command == "import" {
+        "postmortem import FILE [--format json|md] [-o OUT]"
+    } else {
+        "postmortem export FILE.json [--format md|json] [-o OUT]"
+    };
     let mut input = None;
-    let mut format = Format::Markdown;
+    let mut format = default;
     let mut output = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
             args.next()
                 .cloned()
-                .ok_or_else(|| Failure(format!("export: {name} needs a value")))
+                .ok_or_else(|| Failure(format!("{command}: {name} needs a value")))
         };
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
@@ -111,38 +136,52 @@ fn parse_export_args(args: &[String]) -> Result<Option<ExportArgs>, Failure> {
                 format = match value("--format")?.as_str() {
                     "md" | "markdown" => Format::Markdown,
                     "json" => Format::Json,
-                    other => return Err(Failure(format!("export: unknown format `{other}` (use md or json)"))),
+                    other => return Err(Failure(format!("{command}: unknown format `{other}` (use md or json)"))),
                 }
             }
             "-o" | "--output" => output = Some(PathBuf::from(value("--output")?)),
             flag if flag.starts_with('-') && flag.len() > 1 => {
                 return Err(Failure(format!(
-                    "export: unknown option `{flag}` (see `postmortem export --help`)"
+                    "{command}: unknown option `{flag}` (see `postmortem {command} --help`)"
                 )));
             }
             path if input.is_none() => input = Some(PathBuf::from(path)),
             extra => {
                 return Err(Failure(format!(
-                    "export: unexpected argument `{extra}`: give one input file"
+                    "{command}: unexpected argument `{extra}`: give one input file"
                 )))
             }
         }
     }
-    let input = input.ok_or_else(|| {
-        Failure("export: no input file (usage: postmortem export FILE.json [--format md|json] [-o OUT])".into())
-    })?;
-    Ok(Some(ExportArgs { input, format, output }))
+    let input = input.ok_or_else(|| Failure(format!("{command}: no input file (usage: {usage})")))?;
+    Ok(Some(ConvertArgs { input, format, output }))
 }
 
 fn export(args: &[String]) -> Outcome {
-    let Some(args) = parse_export_args(args)? else {
+    let Some(args) = parse_convert_args("export", args, Format::Markdown)? else {
         println!("{EXPORT_HELP}");
         return Ok(ExitCode::SUCCESS);
     };
     let report = read_report(&args.input)?;
+    write_report(&report, &args)
+}
+
+fn import_command(args: &[String]) -> Outcome {
+    let Some(args) = parse_convert_args("import", args, Format::Json)? else {
+        println!("{IMPORT_HELP}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let imported = import_markdown(&read_text(&args.input)?);
+    for note in &imported.notes {
+        eprintln!("postmortem: note: {note}");
+    }
+    write_report(&imported.report, &args)
+}
+
+fn write_report(report: &postmortem_core::Report, args: &ConvertArgs) -> Outcome {
     let text = match args.format {
-        Format::Markdown => to_markdown(&report),
-        Format::Json => to_json(&report),
+        Format::Markdown => to_markdown(report),
+        Format::Json => to_json(report),
     };
     match &args.output {
         Some(path) => {
@@ -189,6 +228,12 @@ fn validate_command(args: &[String]) -> Outcome {
 
 /// Reads and parses a report; `-` reads standard input.
 fn read_report(path: &Path) -> Result<postmortem_core::Report, Failure> {
+    let text = read_text(path)?;
+    from_json(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
+}
+
+/// Reads a text file; `-` reads standard input.
+fn read_text(path: &Path) -> Result<String, Failure> {
     let bytes = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
@@ -196,12 +241,11 @@ fn read_report(path: &Path) -> Result<postmortem_core::Report, Failure> {
         std::fs::read(path)
     }
     .map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         Failure(format!(
             "{}: not UTF-8 text (invalid byte at offset {})",
             path.display(),
             e.utf8_error().valid_up_to()
         ))
-    })?;
-    from_json(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
+    })
 }

@@ -191,6 +191,7 @@ fn help_on_each_command() {
         (&["--help"][..], "Usage:"),
         (&["export", "--help"], "--format md|json"),
         (&["validate", "--help"], "Exit status: 0 no errors"),
+        (&["import", "--help"], "--format json|md"),
     ] {
         let output = postmortem(args);
         assert!(output.status.success(), "{args:?}");
@@ -220,4 +221,83 @@ fn reads_standard_input_with_a_dash() {
         stdout(&output),
         std::fs::read_to_string(json.with_extension("md")).unwrap()
     );
+}
+
+#[test]
+fn import_reads_the_golden_markdown_back_into_its_report() {
+    for json in golden_reports() {
+        let md = json.with_extension("md");
+        let output = postmortem(&["import", md.to_str().unwrap(), "--format", "md"]);
+        assert!(output.status.success(), "{}: {}", md.display(), stderr(&output));
+        assert_eq!(
+            stdout(&output),
+            std::fs::read_to_string(&md).unwrap(),
+            "{}",
+            md.display()
+        );
+    }
+}
+
+#[test]
+fn import_of_every_shared_sample_gives_a_report_and_notes() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in [samples.clone(), samples.join("more")] {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if (name.ends_with(".txt") || name.ends_with(".md")) && name != "README.md" {
+                files.push(path);
+            }
+        }
+    }
+    assert_eq!(files.len(), 15);
+    for file in files {
+        let out = scratch("imported.json");
+        let output = postmortem(&["import", file.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(output.status.success(), "{}: {}", file.display(), stderr(&output));
+        let validated = postmortem(&["validate", out.to_str().unwrap()]);
+        assert_ne!(
+            validated.status.code(),
+            Some(2),
+            "{}: {}",
+            file.display(),
+            stderr(&validated)
+        );
+    }
+}
+
+#[test]
+fn import_reads_standard_input_and_notes_what_it_guessed() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postmortem"))
+        .args(["import", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = "# Disk full\n\n## Timeline (all times PST)\n\n- 10:00 am disk alert\n\nStray line.\n";
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("\"title\": \"Disk full\""),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stderr(&output).contains("postmortem: note: PST was read as UTC-08:00"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn import_of_a_binary_file_fails_with_exit_2() {
+    let path = scratch("picture.md");
+    std::fs::write(&path, [0x89, b'P', b'N', b'G', 0xff, 0xfe]).unwrap();
+    let output = postmortem(&["import", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("not UTF-8"), "{}", stderr(&output));
 }

@@ -301,6 +301,9 @@ impl Importer<'_> {
         let first_zone = entries.iter().find_map(|e| e.zone);
         let first_date = entries.iter().find_map(|e| e.date);
         let zone = summary_zone.or(first_zone);
+        if let Some(name) = summary_zone.and_then(|z| z.abbreviation) {
+            self.note_abbreviation(name, summary_zone);
+        }
         let date = summary_date.or(first_date).or(self.doc_date.as_ref().map(|(d, _)| *d));
         self.resolve_summary(date, zone);
         let start_date = self

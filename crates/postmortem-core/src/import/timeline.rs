@@ -84,6 +84,9 @@ impl Importer<'_> {
                 if unreadable == 1 { "was" } else { "were" }
             ));
         }
+        if let Some(name) = zone.and_then(|z| z.abbreviation) {
+            self.note_abbreviation(name, zone);
+        }
         let zone = zone.or(self.summary_zone()).or(self.doc_zone);
         for entry in &mut entries {
             entry.zone = entry.zone.or(zone);
