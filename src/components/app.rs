@@ -5,6 +5,7 @@ use crate::components::draft_library::DraftLibrary;
 use crate::components::export_actions::ExportActions;
 use crate::components::file_actions::{handle_file_drop, OpenFileButton};
 use crate::components::findings_counter::FindingsCounter;
+use crate::components::import_markdown::{ImportNotesPanel, LastImport, PasteMarkdownButton, PasteMarkdownDialog};
 use crate::components::measures_form::MeasuresForm;
 use crate::components::optional_sections::OptionalSections;
 use crate::components::preview_pane::PreviewPane;
@@ -44,8 +45,10 @@ pub fn App() -> impl IntoView {
     handle_other_tabs(editor, workspace);
     handle_cursor(workspace);
     let updates = handle_offline();
+    let last_import = LastImport(RwSignal::new(None));
+    provide_context(last_import);
     let dragging = RwSignal::new(false);
-    handle_file_drop(editor, workspace, notices, dragging);
+    handle_file_drop(editor, workspace, notices, last_import, dragging);
     if let Some(field) = opening.focused_field {
         restore_cursor(field);
     }
@@ -57,6 +60,7 @@ pub fn App() -> impl IntoView {
     }
     let pane = RwSignal::new(Pane::Form);
     let library_open = RwSignal::new(false);
+    let paste_open = RwSignal::new(false);
     view! {
         <header class="app-bar">
             <div class="brand">
@@ -67,6 +71,7 @@ pub fn App() -> impl IntoView {
                 "Drafts"
             </button>
             <OpenFileButton label="Open…" dark=true />
+            <PasteMarkdownButton open=paste_open />
             <SaveStatusLine />
             <div class="app-bar-actions">
                 <FindingsCounter />
@@ -76,9 +81,10 @@ pub fn App() -> impl IntoView {
         <UpdateBanner updates=updates />
         <StorageBanner />
         <DraftLibrary open=library_open />
+        <PasteMarkdownDialog open=paste_open />
         <Toast />
         <Show when=move || dragging.get()>
-            <div class="drop-overlay" aria-hidden="true">"Drop a JSON report or backup to open it"</div>
+            <div class="drop-overlay" aria-hidden="true">"Drop a Markdown postmortem, a JSON report or a backup to open it"</div>
         </Show>
         <div class="pane-tabs" role="tablist" aria-label="Show">
             <PaneTab pane=pane which=Pane::Form label="Form" />
@@ -87,6 +93,7 @@ pub fn App() -> impl IntoView {
         <main class="workspace">
             <div class="pane form-pane" class:pane-hidden=move || pane.get() != Pane::Form data-testid="form-pane">
                 <SectionNav />
+                <ImportNotesPanel />
                 <StartHint />
                 <form class="report-form" on:submit=|ev| ev.prevent_default() novalidate=true>
                     <SummaryForm />

@@ -3,13 +3,15 @@ use leptos::task::spawn_local;
 use postmortem_core::drafts::{open_file, Draft, Opened, MAX_IMPORT_BYTES};
 use wasm_bindgen::JsCast;
 
+use crate::components::import_markdown::{open_imported, use_last_import, LastImport};
 use crate::notice::{use_notices, Notices};
 use crate::state::{use_editor, Editor};
 use crate::workspace::{new_draft_id, Workspace};
 
-/// Opens a chosen or dropped file: a report exported as JSON opens as a new draft; a backup
-/// adds its drafts. Whatever goes wrong, the open draft is left as it was and a notice says why.
-pub fn open_chosen_file(file: web_sys::File, editor: Editor, workspace: Workspace, notices: Notices) {
+/// Opens a chosen or dropped file: a report exported as JSON or written in Markdown opens as a
+/// new draft; a backup adds its drafts. Whatever goes wrong, the open draft is left as it was
+/// and a notice says why.
+pub fn open_chosen_file(file: web_sys::File, editor: Editor, workspace: Workspace, notices: Notices, last: LastImport) {
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES as f64 {
         let size_mb = file.size() / (1024.0 * 1024.0);
@@ -26,12 +28,13 @@ pub fn open_chosen_file(file: web_sys::File, editor: Editor, workspace: Workspac
                 return;
             }
         };
-        match open_file(&bytes) {
+        match open_file(&name, &bytes) {
             Ok(Opened::Report(report)) => {
                 workspace.open_as_new(editor, *report);
                 notices.info(format!("Opened {name} as a new draft."));
             }
             Ok(Opened::Backup(drafts)) => restore_backup(&name, drafts, workspace, notices),
+            Ok(Opened::Markdown(imported)) => open_imported(&name, *imported, editor, workspace, notices, last),
             Err(error) => notices.error(format!(
                 "Could not open {name}: {error}. Your current draft is unchanged."
             )),
@@ -75,7 +78,7 @@ fn restore_backup(
     }
 }
 
-/// "Open file…": a report exported as JSON, or a backup of drafts.
+/// "Open file…": a report exported as JSON, a Markdown postmortem, or a backup of drafts.
 #[component]
 pub fn OpenFileButton(
     /// The button's text.
@@ -88,18 +91,19 @@ pub fn OpenFileButton(
     let editor = use_editor();
     let workspace = expect_context::<Workspace>();
     let notices = use_notices();
+    let last = use_last_import();
     let input = NodeRef::<leptos::html::Input>::new();
     view! {
         <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,.md,.markdown,.txt,application/json,text/markdown,text/plain"
             class="visually-hidden"
             data-testid="open-file-input"
             node_ref=input
             on:change=move |ev| {
                 let target: web_sys::HtmlInputElement = event_target(&ev);
                 if let Some(file) = target.files().and_then(|files| files.get(0)) {
-                    open_chosen_file(file, editor, workspace, notices);
+                    open_chosen_file(file, editor, workspace, notices, last);
                 }
                 target.set_value("");
             }
@@ -107,7 +111,7 @@ pub fn OpenFileButton(
         <button
             type="button"
             class=if dark { "button on-dark" } else { "button secondary" }
-            title="Open a report exported as JSON, or a backup of drafts"
+            title="Open a Markdown postmortem, a report exported as JSON, or a backup of drafts"
             on:click=move |_| {
                 if let Some(input) = input.get() {
                     input.click();
@@ -120,7 +124,13 @@ pub fn OpenFileButton(
 }
 
 /// Dropping a file anywhere on the page opens it.
-pub fn handle_file_drop(editor: Editor, workspace: Workspace, notices: Notices, dragging: RwSignal<bool>) {
+pub fn handle_file_drop(
+    editor: Editor,
+    workspace: Workspace,
+    notices: Notices,
+    last: LastImport,
+    dragging: RwSignal<bool>,
+) {
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
         if carries_files(&ev) {
             ev.prevent_default();
@@ -142,7 +152,7 @@ pub fn handle_file_drop(editor: Editor, workspace: Workspace, notices: Notices, 
             return;
         };
         ev.prevent_default();
-        open_chosen_file(file, editor, workspace, notices);
+        open_chosen_file(file, editor, workspace, notices, last);
     });
     on_cleanup(move || {
         over.remove();

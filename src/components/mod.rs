@@ -7,6 +7,7 @@ pub mod field;
 pub mod file_actions;
 pub mod findings_counter;
 pub mod form_section;
+pub mod import_markdown;
 pub mod list;
 pub mod measures_form;
 pub mod optional_sections;

@@ -1,11 +1,13 @@
 //! Throughput of the core on reports with 10 to 1000 timeline entries: export to Markdown,
-//! validate, the preview's Markdown-to-HTML, and the JSON round trip. Run by `make bench`
+//! validate, the preview's Markdown-to-HTML, the JSON round trip and Markdown import. Run by `make bench`
 //! (`cargo bench -p postmortem-core`); prints one line per measurement, median of many runs.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use postmortem_core::{from_json, preview, to_json, to_markdown, validate, EntryKind, Moment, Report, TimelineEntry};
+use postmortem_core::{
+    from_json, import_markdown, preview, to_json, to_markdown, validate, EntryKind, Moment, Report, TimelineEntry,
+};
 
 /// A report shaped like a long real one: a full summary and `entries` varied timeline entries.
 fn report_with(entries: usize) -> Report {
@@ -81,5 +83,22 @@ fn main() {
             median(|| drop(black_box(from_json(black_box(&json))))),
             json.len(),
         );
+        row(
+            "import Markdown",
+            median(|| drop(black_box(import_markdown(black_box(&markdown))))),
+            markdown.len(),
+        );
     }
+    // A megabyte of someone else's Markdown: the importer must stay well under a second.
+    let mut big = String::from("# Big\n\n## Timeline (all times PST)\n\n");
+    while big.len() < 1024 * 1024 {
+        big.push_str("- **3:05 PM** - Pager fired for the 5xx rate on `checkout`; see [graph](https://x.io/g).\n");
+    }
+    let time = median(|| drop(black_box(import_markdown(black_box(&big)))));
+    println!(
+        "| import Markdown, 1 MB written by hand | {} | {:.1} ms | {:.0} MB/s |",
+        big.lines().count() - 4,
+        time.as_secs_f64() * 1e3,
+        big.len() as f64 / time.as_secs_f64() / 1e6
+    );
 }

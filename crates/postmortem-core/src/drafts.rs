@@ -9,6 +9,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::import::{import_markdown, Imported};
 use crate::json::{from_value, kind_of, short, to_value, ReadError};
 use crate::model::Report;
 
@@ -132,6 +133,8 @@ pub enum Opened {
     Report(Box<Report>),
     /// A backup: every draft it holds, each read on its own so one bad draft loses no others.
     Backup(Vec<Result<Draft, DraftError>>),
+    /// A postmortem written in Markdown, read into a report, with what was guessed.
+    Markdown(Box<Imported>),
 }
 
 /// Why a file could not be opened. Each says what is wrong in words a person can act on.
@@ -143,7 +146,7 @@ pub enum OpenError {
     Empty,
     #[error("the file is not text (not UTF-8: invalid byte at offset {0}); is it a PDF or an image?")]
     NotUtf8(usize),
-    #[error("the file is not JSON ({0}); to open a Markdown postmortem, use Open Markdown")]
+    #[error("the file is not JSON ({0}); a Markdown postmortem opens from a .md or .txt file, or with Paste Markdown")]
     NotJson(String),
     #[error("the file's JSON is nested too deeply to be a postmortem")]
     TooDeep,
@@ -155,9 +158,10 @@ pub enum OpenError {
     BackupWithoutDrafts,
 }
 
-/// Reads a file the user chose: a report exported as JSON, or a backup of drafts. Checks size
-/// and encoding before parsing, and never panics, whatever the bytes.
-pub fn open_file(bytes: &[u8]) -> Result<Opened, OpenError> {
+/// Reads a file the user chose: a report exported as JSON, a backup of drafts, or a postmortem
+/// in Markdown (any file whose name does not end in `.json` and whose text does not start with
+/// `{`). Checks size and encoding before parsing, and never panics, whatever the bytes.
+pub fn open_file(name: &str, bytes: &[u8]) -> Result<Opened, OpenError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(OpenError::TooLarge {
             size_mb: bytes.len() as f64 / (1024.0 * 1024.0),
@@ -167,6 +171,10 @@ pub fn open_file(bytes: &[u8]) -> Result<Opened, OpenError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(OpenError::Empty);
+    }
+    let named_json = name.to_ascii_lowercase().ends_with(".json");
+    if !named_json && !text.trim_start().starts_with('{') {
+        return Ok(Opened::Markdown(Box::new(import_markdown(text))));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.to_string().contains("recursion limit") {

@@ -55,11 +55,11 @@ fn backups_hold_every_draft_and_keep_the_good_ones_when_one_is_bad() {
     second.report.title = "Second".into();
     let text = backup_to_json(&[first.clone(), second.clone()]);
     assert_eq!(
-        open_file(text.as_bytes()),
+        open_file("report.json", text.as_bytes()),
         Ok(Opened::Backup(vec![Ok(first.clone()), Ok(second)]))
     );
     let damaged = text.replacen("\"revision\": 3", "\"revision\": \"three\"", 1);
-    match open_file(damaged.as_bytes()) {
+    match open_file("report.json", damaged.as_bytes()) {
         Ok(Opened::Backup(drafts)) => {
             assert_eq!(drafts.len(), 2);
             assert_eq!(drafts[0], Err(DraftError::Field("revision")));
@@ -72,18 +72,21 @@ fn backups_hold_every_draft_and_keep_the_good_ones_when_one_is_bad() {
 #[test]
 fn opening_an_exported_report() {
     let text = include_str!("../../../../tests/golden/01-checkout-tls.json");
-    match open_file(text.as_bytes()) {
+    match open_file("report.json", text.as_bytes()) {
         Ok(Opened::Report(report)) => assert_eq!(report.timeline.len(), 11),
         other => panic!("{other:?}"),
     }
     // With a byte order mark, as some editors save.
     let with_bom = format!("\u{feff}{text}");
-    assert!(matches!(open_file(with_bom.as_bytes()), Ok(Opened::Report(_))));
+    assert!(matches!(
+        open_file("report.json", with_bom.as_bytes()),
+        Ok(Opened::Report(_))
+    ));
 }
 
 #[test]
 fn bad_files_say_what_is_wrong() {
-    let message = |bytes: &[u8]| open_file(bytes).unwrap_err().to_string();
+    let message = |bytes: &[u8]| open_file("report.json", bytes).unwrap_err().to_string();
     let huge = vec![b' '; MAX_IMPORT_BYTES + 1];
     assert_eq!(
         message(&huge),
@@ -91,7 +94,7 @@ fn bad_files_say_what_is_wrong() {
     );
     assert_eq!(message(b""), "the file is empty");
     assert!(message(b"%PDF-1.7\n\xff\xd8").starts_with("the file is not text (not UTF-8: invalid byte at offset 9)"));
-    assert!(message(b"# Postmortem\n\nText").contains("use Open Markdown"));
+    assert!(message(b"# Postmortem\n\nText").contains("opens from a .md or .txt file"));
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert_eq!(
         message(deep.as_bytes()),
@@ -113,11 +116,27 @@ proptest! {
     /// Whatever the bytes, opening gives an answer, never a panic.
     #[test]
     fn opening_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let _ = open_file(&bytes);
+        let _ = open_file("report.json", &bytes);
     }
 
     #[test]
     fn reading_a_draft_never_panics(text in "\\PC{0,300}") {
         let _ = Draft::from_json(&text);
     }
+}
+
+#[test]
+fn markdown_files_are_imported() {
+    let opened = open_file("outage.md", b"# Disk full\n\n## Timeline\n\n- 10:00 UTC alert\n").unwrap();
+    let Opened::Markdown(imported) = opened else {
+        panic!("not read as Markdown: {opened:?}")
+    };
+    assert_eq!(imported.report.title, "Disk full");
+    assert_eq!(imported.report.timeline.len(), 1);
+    // Any name: what decides is whether it looks like JSON.
+    assert!(matches!(open_file("POSTMORTEM", b"Just text"), Ok(Opened::Markdown(_))));
+    assert!(matches!(
+        open_file("report.txt", b"{\"format\": 1}"),
+        Err(OpenError::Report(_))
+    ));
 }

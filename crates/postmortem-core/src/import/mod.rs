@@ -121,7 +121,9 @@ impl<'a> Importer<'a> {
 
     fn keep_unplaced(&mut self, text: &str) {
         let text = trim_blank_lines(text);
-        if !text.trim().is_empty() {
+        // A thematic break only separated sections; it says nothing.
+        let rule = text.trim().len() >= 3 && text.trim().chars().all(|c| matches!(c, '-' | '*' | '_' | ' '));
+        if !text.trim().is_empty() && !rule {
             self.unplaced.push(text.to_owned());
         }
     }
