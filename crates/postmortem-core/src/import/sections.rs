@@ -73,10 +73,8 @@ impl Kind {
     fn is_part_of(self, parent: Kind) -> bool {
         matches!(
             (parent, self),
-            (
-                Kind::Rca | Kind::RootCause | Kind::Resolution,
-                Kind::RootCause | Kind::Resolution
-            ) | (Kind::Measures(_), Kind::Measures(_))
+            (Kind::Rca, Kind::RootCause | Kind::Resolution)
+                | (Kind::Measures(_), Kind::Measures(_))
                 | (Kind::Lessons(_), Kind::Lessons(Some(_)))
         )
     }
@@ -159,7 +157,14 @@ pub fn classify(heading: &str) -> Option<Kind> {
     ]) {
         return Some(Kind::Measures(Group::Any));
     }
-    let cause = has(&["root cause", "root causes", "cause", "causes", "why it happened"]);
+    let cause = has(&[
+        "root cause",
+        "root causes",
+        "cause",
+        "causes",
+        "why it happened",
+        "contributing factors",
+    ]);
     let fix = has(&[
         "resolution",
         "fix",
@@ -291,8 +296,11 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
         if let Some((level, text)) = heading_of(block, source) {
             let kind = classify(&text);
             let starts = match kind {
+                // A bold line naming a section starts one in a report laid out with such lines;
+                // under a real heading it is the author's text.
                 Some(kind) if level == 7 => {
-                    !current.kind.is_known() || kind.family() != current.kind.family() || kind.is_part_of(current.kind)
+                    (current.kind == Kind::Preamble || current.level == 7)
+                        && (kind.family() != current.kind.family() || kind.is_part_of(current.kind))
                 }
                 Some(kind) => !current.kind.is_known() || level <= current.level || kind.is_part_of(current.kind),
                 None => current.kind == Kind::Preamble || level <= current.level,

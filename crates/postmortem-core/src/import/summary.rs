@@ -195,7 +195,7 @@ impl Importer<'_> {
                 let service = self.report.service.get_or_insert_with(String::new);
                 append(service, &read_paragraph(value), "; ");
             }
-            Field::Severity => match Severity::from_label(value) {
+            Field::Severity => match Severity::from_label(&value.replace([' ', '-', '_'], "")) {
                 Some(severity) if self.report.severity.is_none() => self.report.severity = Some(severity),
                 _ => {
                     self.note(format!(
@@ -392,6 +392,32 @@ pub(super) enum Field {
     Container,
 }
 
+/// A label in words not listed above: "Incident start", "Time to resolve", "Customer impact".
+fn loose_field(label: &str) -> Option<Field> {
+    let w = words(label);
+    let has = |k: &str| w.contains(&format!(" {k} "));
+    if w.split(' ').filter(|s| !s.is_empty()).count() > 4 {
+        return None;
+    }
+    if has("root") && has("cause") {
+        Some(Field::RootCause)
+    } else if has("business") || has("revenue") {
+        Some(Field::Business)
+    } else if has("impact") || has("impacted") {
+        Some(Field::Impact)
+    } else if has("severity") {
+        Some(Field::Severity)
+    } else if has("duration") {
+        Some(Field::Duration)
+    } else if (has("start") || has("began") || has("begin") || has("onset")) && !has("end") {
+        Some(Field::Start)
+    } else if has("end") || has("ended") || has("recovered") || has("recovery") {
+        Some(Field::End)
+    } else {
+        None
+    }
+}
+
 pub(super) fn field_for(label: &str) -> Option<Field> {
     let field = match label {
         "duration"
@@ -431,7 +457,7 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         "date" | "incident date" | "date of incident" => Field::Date,
         "timezone" | "time zone" | "all times" => Field::Timezone,
         "postmortem" | "post mortem" | "issue summary" | "incident summary" | "incident" | "report" => Field::Container,
-        _ => return None,
+        _ => return loose_field(label),
     };
     Some(field)
 }

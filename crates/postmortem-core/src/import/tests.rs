@@ -155,6 +155,53 @@ fn a_megabyte_of_markdown_imports() {
     assert!(report.timeline.len() > 10_000);
 }
 
+#[test]
+fn labelled_preamble_and_a_dated_timeline_with_bracketed_times() {
+    let imported = import_markdown(
+        "# Search returned stale results\n\n**Date:** 2025-02-11\n\n**Authors:** Kim, Ola\n\n\
+         **Severity:** Sev-2\n\n**Status:** Action items in progress\n\n\
+         **Incident start:** 2025-02-11 09:40 UTC\n\n**Time of recovery:** 2025-02-11 11:05 UTC\n\n\
+         **Customer impact:** Searches showed prices up to an hour old.\n\n\
+         ## Contributing Factors\n\nThe index refresher lost its lease and nobody noticed.\n\n\
+         ## Timeline\n\n2025-02-11 (all times UTC)\n\n- [09:40] Refresher stops renewing its lease\n\
+         - `10:15` Support reports stale prices\n- 11:05 Refresher restarted, index fresh\n",
+    );
+    let report = &imported.report;
+    assert_eq!(report.authors, ["Kim", "Ola"]);
+    assert_eq!(report.severity, Some(Severity::Sev2));
+    let exact = |m: &Option<Moment>| m.as_ref().and_then(Moment::exact).map(|t| t.to_rfc3339());
+    assert_eq!(
+        exact(&report.summary.started_at).as_deref(),
+        Some("2025-02-11T09:40:00+00:00")
+    );
+    assert_eq!(
+        exact(&report.summary.ended_at).as_deref(),
+        Some("2025-02-11T11:05:00+00:00")
+    );
+    assert_eq!(report.summary.impact, "Searches showed prices up to an hour old.");
+    assert_eq!(
+        report.root_cause_and_resolution.root_cause,
+        "The index refresher lost its lease and nobody noticed."
+    );
+    let times: Vec<Option<String>> = report.timeline.iter().map(|e| exact(&e.time)).collect();
+    assert_eq!(
+        times,
+        [
+            Some("2025-02-11T09:40:00+00:00".to_owned()),
+            Some("2025-02-11T10:15:00+00:00".to_owned()),
+            Some("2025-02-11T11:05:00+00:00".to_owned())
+        ]
+    );
+    assert_eq!(report.timeline[1].text, "Support reports stale prices");
+    let unplaced = &report
+        .extra_sections
+        .iter()
+        .find(|s| s.heading == UNPLACED)
+        .unwrap()
+        .body;
+    assert!(unplaced.contains("Action items in progress"), "{unplaced}");
+}
+
 // ---- Round trip: for any report the editor can hold, reading its export gives it back. ----
 
 const WORDS: &[&str] = &[

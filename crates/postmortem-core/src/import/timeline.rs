@@ -32,9 +32,8 @@ impl Importer<'_> {
             match &block.body {
                 Body::Heading { .. } => {
                     let text = self.own_text(&block);
-                    if !self.timeline_line(&text, &mut entries, &mut date, zone, false) {
-                        self.keep_unplaced(self.raw(&block.range));
-                    }
+                    // A date on its own, or an entry whose text follows in paragraphs.
+                    self.timeline_line(&text, &mut entries, &mut date, &mut zone, false);
                 }
                 Body::Paragraph => {
                     let text = self.own_text(&block);
@@ -52,7 +51,8 @@ impl Importer<'_> {
                     let mut continues = false;
                     for line in &block.lines {
                         let line = self.raw(line).to_owned();
-                        continues = self.timeline_line(&line, &mut entries, &mut date, zone, continues) || continues;
+                        continues =
+                            self.timeline_line(&line, &mut entries, &mut date, &mut zone, continues) || continues;
                     }
                 }
                 Body::Item { depth, .. } => {
@@ -61,7 +61,7 @@ impl Importer<'_> {
                     match entries.last_mut() {
                         Some(last) if *depth > base => append(&mut last.text, &read_paragraph(&text), "\n"),
                         _ => {
-                            self.timeline_line(&text, &mut entries, &mut date, zone, false);
+                            self.timeline_line(&text, &mut entries, &mut date, &mut zone, false);
                         }
                     }
                 }
@@ -71,7 +71,7 @@ impl Importer<'_> {
                 Body::Code { text } => {
                     for line in text.lines().filter(|l| !l.trim().is_empty()) {
                         let line = strip_list_marker(line.trim());
-                        self.timeline_line(line, &mut entries, &mut date, zone, false);
+                        self.timeline_line(line, &mut entries, &mut date, &mut zone, false);
                     }
                 }
                 _ => self.keep_unplaced(self.raw(&block.range)),
@@ -101,7 +101,7 @@ impl Importer<'_> {
         line: &str,
         entries: &mut Vec<DraftEntry>,
         date: &mut Option<NaiveDate>,
-        zone: Option<Zone>,
+        zone: &mut Option<Zone>,
         continues: bool,
     ) -> bool {
         let line = line.trim();
@@ -114,8 +114,14 @@ impl Importer<'_> {
                 true
             }
             Some((Some(when), _, rest)) if when.clock.is_none() => {
-                if rest.trim().is_empty() {
+                // "2015-10-21" or "2015-10-21 (all times UTC)": the date of the entries after it.
+                let note = zone_note(rest);
+                if rest.trim().is_empty() || note.is_some() {
                     *date = when.date.and_then(|d| d.with_year(self.year()));
+                    if note.is_some() {
+                        *zone = note;
+                        self.note(format!("The timeline's timezone was taken from “{}”.", line.trim()));
+                    }
                     return false;
                 }
                 self.push_entry(entries, None, None, *date, line);
@@ -129,7 +135,7 @@ impl Importer<'_> {
                         self.note(format!("“{written}” was read month first ({}).", d.format("%-d %B %Y")));
                     }
                 }
-                let entry_zone = when.zone.or(zone);
+                let entry_zone = when.zone.or(*zone);
                 if let Some(name) = when.zone.and_then(|z| z.abbreviation) {
                     self.note_abbreviation(name, when.zone);
                 }
@@ -328,6 +334,17 @@ pub(super) struct DraftEntry {
 /// writing a time it could not read: in bold, then an em dash (`**around noon** — text`).
 pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, &str)> {
     let line = line.trim_start();
+    // "[14:05] text", "(14:05) text", "`14:05` text"
+    for (open, close) in [('[', ']'), ('(', ')'), ('`', '`')] {
+        if let Some(inside) = line.strip_prefix(open) {
+            if let Some(end) = inside.find(close) {
+                let inner = inside[..end].trim();
+                if let Some(when) = when::when_prefix(inner).filter(|w| w.end == inner.len() && w.clock.is_some()) {
+                    return Some((Some(when), inner.to_owned(), strip_separator(&inside[end + 1..])));
+                }
+            }
+        }
+    }
     if let Some((inner, rest)) = strip_wrapper(line) {
         let inner_trimmed = inner.trim().trim_end_matches(':').trim_end();
         if let Some(when) = when::when_prefix(inner_trimmed) {
