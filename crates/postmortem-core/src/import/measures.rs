@@ -162,12 +162,7 @@ impl Importer<'_> {
         }
         let mut label_depth: Option<usize> = None;
         let mut base_depth: Option<usize> = None;
-        for index in section.blocks.clone() {
-            let block = self.blocks[index].clone();
-            if block.is_only_images() {
-                self.report.images.extend(block.images.iter().cloned());
-                continue;
-            }
+        for block in self.text_blocks(section) {
             match &block.body {
                 Body::Heading { .. } | Body::Paragraph => {
                     let text = self.own_text(&block);
@@ -332,14 +327,9 @@ impl Importer<'_> {
     }
 
     pub(super) fn read_images(&mut self, section: &Section) {
-        for index in section.blocks.clone() {
-            let block = self.blocks[index].clone();
-            if block.is_only_images() {
-                self.report.images.extend(block.images.iter().cloned());
-            } else {
-                let raw = self.raw(&block.range).to_owned();
-                self.keep_unplaced(&raw);
-            }
+        for block in self.text_blocks(section) {
+            let raw = self.raw(&block.range).to_owned();
+            self.keep_unplaced(&raw);
         }
     }
 

@@ -119,6 +119,19 @@ impl<'a> Importer<'a> {
         trim_blank_lines(text).to_owned()
     }
 
+    /// A section's blocks, but for paragraphs holding only images: those go to the images.
+    fn text_blocks(&mut self, section: &Section) -> Vec<Block> {
+        let mut blocks = Vec::with_capacity(section.blocks.len());
+        for block in &self.blocks[section.blocks.clone()] {
+            if block.is_only_images() {
+                self.report.images.extend(block.images.iter().cloned());
+            } else {
+                blocks.push(block.clone());
+            }
+        }
+        blocks
+    }
+
     fn keep_unplaced(&mut self, text: &str) {
         let text = trim_blank_lines(text);
         // A thematic break only separated sections; it says nothing.

@@ -17,12 +17,7 @@ impl Importer<'_> {
     /// prose is the summary's impact text, or unplaced before the first section.
     pub(super) fn read_labelled(&mut self, section: &Section, is_summary: bool) {
         let mut pending: Option<(Field, usize, bool)> = None; // field, item depth, value was empty
-        for index in section.blocks.clone() {
-            let block = self.blocks[index].clone();
-            if block.is_only_images() {
-                self.report.images.extend(block.images.iter().cloned());
-                continue;
-            }
+        for block in self.text_blocks(section) {
             match &block.body {
                 Body::Paragraph | Body::Item { .. } | Body::Heading { .. } => {}
                 Body::Meta { text } => {

@@ -23,12 +23,7 @@ impl Importer<'_> {
         let mut date: Option<NaiveDate> = None;
         let mut base_depth: Option<usize> = None;
         let mut unreadable = 0;
-        for index in section.blocks.clone() {
-            let block = self.blocks[index].clone();
-            if block.is_only_images() {
-                self.report.images.extend(block.images.iter().cloned());
-                continue;
-            }
+        for block in self.text_blocks(section) {
             match &block.body {
                 Body::Heading { .. } => {
                     let text = self.own_text(&block);
