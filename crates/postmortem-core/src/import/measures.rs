@@ -439,11 +439,7 @@ pub(super) fn read_task(text: &str, done: bool) -> CorrectiveTask {
 }
 
 pub(super) fn due_date(value: &str) -> DueDate {
-    let date = when::when_prefix(value)
-        .filter(|w| w.clock.is_none() && value[w.end..].trim().is_empty())
-        .and_then(|w| w.date)
-        .and_then(|d| d.with_year(None));
-    match date {
+    match when::date_only(value) {
         Some(date) => DueDate::Date(date),
         None => DueDate::parse(value),
     }

@@ -19,7 +19,7 @@ mod when;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::markdown::{read_block, read_heading_text, UNTITLED};
+use crate::markdown::{read_block, UNTITLED};
 use crate::model::{ExtraSection, LessonsLearned, Moment, Report};
 use crate::time::timezone_label;
 use measures::Measure;
@@ -109,8 +109,7 @@ impl<'a> Importer<'a> {
 
     /// A block's own text as Markdown, one line per line.
     fn own_text(&self, block: &Block) -> String {
-        let lines: Vec<&str> = block.lines.iter().map(|l| self.raw(l)).collect();
-        lines.join("\n")
+        block.text(self.source)
     }
 
     /// The source of a run of blocks, as a block of Markdown.
@@ -134,9 +133,7 @@ impl<'a> Importer<'a> {
 
     fn keep_unplaced(&mut self, text: &str) {
         let text = trim_blank_lines(text);
-        // A thematic break only separated sections; it says nothing.
-        let rule = text.trim().len() >= 3 && text.trim().chars().all(|c| matches!(c, '-' | '*' | '_' | ' '));
-        if !text.trim().is_empty() && !rule {
+        if !text.trim().is_empty() {
             self.unplaced.push(text.to_owned());
         }
     }
@@ -181,7 +178,7 @@ impl<'a> Importer<'a> {
     fn first_level_one_heading(&self) -> Option<(usize, String)> {
         for (index, block) in self.blocks.iter().enumerate() {
             if let Body::Heading { level } = block.body {
-                let text = heading_text(self.own_text(block));
+                let text = sections::heading_text(&self.own_text(block));
                 if sections::classify(&text).is_some() {
                     return None;
                 }
@@ -197,7 +194,7 @@ impl<'a> Importer<'a> {
         for (index, block) in self.blocks.iter().enumerate() {
             match &block.body {
                 Body::Heading { level } if *level <= 3 => {
-                    let text = heading_text(self.own_text(block));
+                    let text = sections::heading_text(&self.own_text(block));
                     let has_h1 = self.blocks.iter().any(|b| matches!(b.body, Body::Heading { level: 1 }));
                     if sections::classify(&text).is_some() || (*level > 1 && has_h1) {
                         return None;
@@ -316,9 +313,7 @@ impl Importer<'_> {
         let first_zone = entries.iter().find_map(|e| e.zone);
         let first_date = entries.iter().find_map(|e| e.date);
         let zone = summary_zone.or(first_zone);
-        if let Some(name) = summary_zone.and_then(|z| z.abbreviation) {
-            self.note_abbreviation(name, summary_zone);
-        }
+        self.note_abbreviation(summary_zone);
         let date = summary_date.or(first_date).or(self.doc_date.as_ref().map(|(d, _)| *d));
         self.resolve_summary(date, zone);
         let start_date = self
@@ -391,16 +386,6 @@ fn resolve(written: &Written, date: Option<NaiveDate>, zone: Option<Zone>, year:
         Some(at) => Moment::Exact(at),
         None if written.text.trim().is_empty() => Moment::AsWritten(String::new()),
         None => Moment::AsWritten(written.text.trim().to_owned()),
-    }
-}
-
-fn heading_text(raw: String) -> String {
-    let text = read_heading_text(&raw);
-    let cleaned = clean_phrase(&text);
-    if cleaned.is_empty() {
-        text
-    } else {
-        cleaned
     }
 }
 

@@ -29,7 +29,7 @@ pub enum Body {
     Code {
         text: String,
     },
-    /// HTML, a thematic break: kept as written, never placed in a field.
+    /// Raw HTML: kept as written, never placed in a field.
     Other,
     /// YAML front matter.
     Meta {
@@ -63,6 +63,12 @@ impl Block {
     /// Only images (or nothing) and no text of its own.
     pub fn is_only_images(&self) -> bool {
         !self.images.is_empty() && self.plain.trim().is_empty()
+    }
+
+    /// Its own text as Markdown source, one line per line.
+    pub fn text(&self, source: &str) -> String {
+        let lines: Vec<&str> = self.lines.iter().map(|l| source.get(l.clone()).unwrap_or("")).collect();
+        lines.join("\n")
     }
 
     pub fn depth(&self) -> usize {
@@ -244,7 +250,8 @@ pub fn read(source: &str) -> Vec<Block> {
                 }
             }
             Event::Html(_) if inline.is_none() => {}
-            Event::Rule => blocks.push(Block::new(Body::Other, range)),
+            // A thematic break only separates; it holds no text to place.
+            Event::Rule => {}
             _ => {
                 if let Some(current) = inline.as_mut() {
                     current.touch(&range);

@@ -236,6 +236,17 @@ pub fn group_label(text: &str) -> Option<Group> {
     None
 }
 
+/// A heading's text as the author wrote it, without emphasis around it or emoji at its ends.
+pub fn heading_text(markdown: &str) -> String {
+    let text = read_heading_text(markdown);
+    let cleaned = clean_phrase(&text);
+    if cleaned.is_empty() {
+        text
+    } else {
+        cleaned
+    }
+}
+
 /// `#Heading` written without the space CommonMark needs: the level and the text.
 pub fn hash_heading(line: &str) -> Option<(u8, String)> {
     let line = line.trim();
@@ -249,22 +260,10 @@ pub fn hash_heading(line: &str) -> Option<(u8, String)> {
 /// What a block is as a heading: a real one, `#Heading`, or a short line that names a known
 /// section on its own ("**Timeline:**", "Issue Summary"), as level 7.
 fn heading_of(block: &Block, source: &str) -> Option<(u8, String)> {
-    let own = || -> String {
-        let lines: Vec<&str> = block
-            .lines
-            .iter()
-            .map(|l| source.get(l.clone()).unwrap_or(""))
-            .collect();
-        lines.join("\n")
-    };
     match block.body {
-        Body::Heading { level } => {
-            let raw = read_heading_text(&own());
-            let cleaned = clean_phrase(&raw);
-            Some((level, if cleaned.is_empty() { raw } else { cleaned }))
-        }
+        Body::Heading { level } => Some((level, heading_text(&block.text(source)))),
         Body::Paragraph if block.lines.len() == 1 && block.images.is_empty() => {
-            let line = own();
+            let line = block.text(source);
             if let Some(found) = hash_heading(&line) {
                 return Some(found);
             }

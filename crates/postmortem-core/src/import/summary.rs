@@ -92,14 +92,9 @@ impl Importer<'_> {
     /// A line before the first section: a date the report is about, the metadata line of our
     /// own export, or text kept unplaced.
     pub(super) fn read_preamble_line(&mut self, line: &str) {
-        let cleaned = clean_phrase(line);
-        if let Some(when) = when::when_prefix(&cleaned) {
-            if when.clock.is_none() && cleaned[when.end..].trim().is_empty() {
-                if let Some(date) = when.date.and_then(|d| d.with_year(None)) {
-                    self.doc_date = Some((date, line.to_owned()));
-                    return;
-                }
-            }
+        if let Some(date) = when::date_only(&clean_phrase(line)) {
+            self.doc_date = Some((date, line.to_owned()));
+            return;
         }
         if self.read_metadata_line(line) {
             return;
@@ -224,7 +219,7 @@ impl Importer<'_> {
     /// "August 22, 2024, 15:00 - 17:00 UTC", our own "2024-08-22 15:00 – 17:00 UTC (2 h)",
     /// "from 2024-08-22 15:00 UTC, end not recorded". False when no time could be read.
     pub(super) fn read_duration(&mut self, value: &str) -> bool {
-        let value = strip_trailing_parenthesis(value);
+        let value = strip_trailing_length(value);
         let written = |text: &str| Written {
             when: when::find_moment(text),
             text: text.trim().to_owned(),
@@ -242,7 +237,7 @@ impl Importer<'_> {
         }
         if let Some((start, end)) = when::find_range(value) {
             let rest = format!("{} {}", &value[..start.start], &value[end.end..]);
-            if has_words_beyond_time(&rest) || has_words_beyond_time(strip_length(value)) {
+            if has_words_beyond_time(&rest) || split_trailing_parenthesis(value).1.is_some_and(has_words_beyond_time) {
                 self.keep_unplaced(value);
             }
             if self.start.is_none() && self.end.is_none() {
@@ -468,26 +463,22 @@ pub(super) fn parse_percent(value: &str) -> Option<f64> {
     (value.contains('%') && (0.0..=100.0).contains(&percent)).then_some(percent)
 }
 
-/// "2 h" in "… 17:00 UTC (2 h)": a trailing length in parentheses.
-pub(super) fn strip_trailing_parenthesis(value: &str) -> &str {
-    let value = value.trim().trim_end_matches('.');
-    if value.ends_with(')') {
-        if let Some(open) = value.rfind(" (") {
-            let inner = &value[open + 2..value.len() - 1];
-            if when::zone_in(inner).is_none_or(|_| inner.split_whitespace().count() != 1) {
-                return value[..open].trim_end();
-            }
-        }
-    }
-    value
-}
-
-/// The part in parentheses at the end, if any: "2 hours 30 minutes" in "… UTC (2 hours 30 minutes)".
-pub(super) fn strip_length(value: &str) -> &str {
+/// A trailing part in parentheses: "… 17:00 UTC (2 hours 30 minutes)" → the text before it
+/// and "2 hours 30 minutes".
+fn split_trailing_parenthesis(value: &str) -> (&str, Option<&str>) {
     let value = value.trim().trim_end_matches('.');
     match (value.rfind(" ("), value.ends_with(')')) {
-        (Some(open), true) => &value[open + 2..value.len() - 1],
-        _ => "",
+        (Some(open), true) => (value[..open].trim_end(), Some(&value[open + 2..value.len() - 1])),
+        _ => (value, None),
+    }
+}
+
+/// The value without a trailing length in parentheses ("(2 h)"); a zone in parentheses
+/// ("(UTC)") stays.
+fn strip_trailing_length(value: &str) -> &str {
+    match split_trailing_parenthesis(value) {
+        (before, Some(inner)) if when::zone_in(inner).is_none_or(|_| inner.split_whitespace().count() != 1) => before,
+        _ => value.trim().trim_end_matches('.'),
     }
 }
 

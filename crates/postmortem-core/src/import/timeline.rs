@@ -79,9 +79,7 @@ impl Importer<'_> {
                 if unreadable == 1 { "was" } else { "were" }
             ));
         }
-        if let Some(name) = zone.and_then(|z| z.abbreviation) {
-            self.note_abbreviation(name, zone);
-        }
+        self.note_abbreviation(zone);
         let zone = zone.or(self.summary_zone()).or(self.doc_zone);
         for entry in &mut entries {
             entry.zone = entry.zone.or(zone);
@@ -131,9 +129,7 @@ impl Importer<'_> {
                     }
                 }
                 let entry_zone = when.zone.or(*zone);
-                if let Some(name) = when.zone.and_then(|z| z.abbreviation) {
-                    self.note_abbreviation(name, when.zone);
-                }
+                self.note_abbreviation(when.zone);
                 self.push_entry(entries, Some(when), Some(written), *date, rest);
                 if let Some(last) = entries.last_mut() {
                     last.zone = entry_zone;
@@ -236,11 +232,12 @@ impl Importer<'_> {
         unreadable
     }
 
-    pub(super) fn note_abbreviation(&mut self, name: &str, zone: Option<Zone>) {
-        if let Some(zone) = zone {
+    /// Says which offset a zone abbreviation ("PST") was read as.
+    pub(super) fn note_abbreviation(&mut self, zone: Option<Zone>) {
+        if let Some((name, offset)) = zone.and_then(|z| z.abbreviation.map(|name| (name, z.offset))) {
             self.note(format!(
                 "{name} was read as {} (a fixed offset, without daylight-saving changes).",
-                timezone_label(zone.offset)
+                timezone_label(offset)
             ));
         }
     }

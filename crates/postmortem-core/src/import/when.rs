@@ -535,6 +535,14 @@ pub fn when_at(s: &str, i: usize) -> Option<When> {
     (when.date.is_some() || when.clock.is_some()).then_some(when)
 }
 
+/// A full date and nothing else: "January 10, 2024", "2024-01-10".
+pub fn date_only(text: &str) -> Option<NaiveDate> {
+    when_prefix(text)
+        .filter(|w| w.clock.is_none() && text[w.end..].trim().is_empty())
+        .and_then(|w| w.date)
+        .and_then(|d| d.with_year(None))
+}
+
 /// A moment at the start of a text, after any spaces.
 pub fn when_prefix(s: &str) -> Option<When> {
     when_at(s, skip_spaces(s, 0))
