@@ -35,9 +35,14 @@ pub fn open_chosen_file(file: web_sys::File, editor: Editor, workspace: Workspac
             }
             Ok(Opened::Backup(drafts)) => restore_backup(&name, drafts, workspace, notices),
             Ok(Opened::Markdown(imported)) => open_imported(&name, *imported, editor, workspace, notices, last),
-            Err(error) => notices.error(format!(
-                "Could not open {name}: {error}. Your current draft is unchanged."
-            )),
+            Err(error) => {
+                // Some reasons end in a question ("is it a PDF or an image?"): no full stop after it.
+                let reason = error.to_string();
+                let stop = if reason.ends_with('?') { "" } else { "." };
+                notices.error(format!(
+                    "Could not open {name}: {reason}{stop} Your current draft is unchanged."
+                ))
+            }
         }
     });
 }

@@ -316,6 +316,7 @@ impl Importer<'_> {
             }
         }
         let lessons = self.report.lessons_learned.get_or_insert_with(LessonsLearned::default);
+        let items = items.iter().map(|item| one_line(item));
         match part {
             Lesson::WentWell => lessons.went_well.extend(items),
             Lesson::WentWrong => lessons.went_wrong.extend(items),
@@ -351,9 +352,9 @@ impl Importer<'_> {
                 self.report
                     .measures
                     .tasks
-                    .push(read_task(&measure.text, measure.done.unwrap_or(false)));
+                    .push(one_line_task(read_task(&measure.text, measure.done.unwrap_or(false))));
             } else {
-                self.report.measures.improvements.push(measure.text);
+                self.report.measures.improvements.push(one_line(&measure.text));
             }
         }
         match guessed {
@@ -442,5 +443,22 @@ pub(super) fn due_date(value: &str) -> DueDate {
     match when::date_only(value) {
         Some(date) => DueDate::Date(date),
         None => DueDate::parse(value),
+    }
+}
+
+/// Improvements, tasks and lessons are one line each in the editor, so an item written over
+/// several lines ("**Patch the pool:**" then "Apply the new settings") reads as one.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn one_line_task(task: CorrectiveTask) -> CorrectiveTask {
+    CorrectiveTask {
+        text: one_line(&task.text),
+        ..task
     }
 }

@@ -100,7 +100,7 @@ fn tasks_with_owners_and_due_dates() {
         tasks[0].due,
         Some(DueDate::Date(NaiveDate::from_ymd_opt(2026, 7, 22).unwrap()))
     );
-    assert_eq!(tasks[0].text, "Rotate keys\nTracking: `SEC-1`.");
+    assert_eq!(tasks[0].text, "Rotate keys Tracking: `SEC-1`.");
     assert_eq!(tasks[1].due, Some(DueDate::AsWritten("2 weeks".into())));
     assert_eq!(tasks[1].text, "Add an alert");
 }
@@ -241,6 +241,11 @@ fn field_text() -> impl Strategy<Value = String> {
     prop::collection::vec(line, 1..3).prop_map(|lines| lines.join("\n"))
 }
 
+/// Text typed into a one-line field (an improvement, a task, a lesson).
+fn line_text() -> impl Strategy<Value = String> {
+    field_text().prop_map(|text| text.lines().next().unwrap_or_default().to_owned())
+}
+
 /// A block of Markdown (root cause, extra section): paragraphs, lists, code, sub-headings.
 fn block_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -295,7 +300,7 @@ fn entry(offset: FixedOffset) -> impl Strategy<Value = TimelineEntry> {
 
 fn task() -> impl Strategy<Value = CorrectiveTask> {
     (
-        field_text(),
+        line_text(),
         prop::option::of(name()),
         prop::option::of(prop::sample::select(&["2024-09-01", "next sprint", "Q3"][..])),
         any::<bool>(),
@@ -331,9 +336,9 @@ fn report() -> impl Strategy<Value = Report> {
             );
         let lessons = prop::option::of(
             (
-                prop::collection::vec(field_text(), 0..2),
-                prop::collection::vec(field_text(), 0..2),
-                prop::collection::vec(field_text(), 0..2),
+                prop::collection::vec(line_text(), 0..2),
+                prop::collection::vec(line_text(), 0..2),
+                prop::collection::vec(line_text(), 0..2),
             )
                 .prop_map(|(went_well, went_wrong, got_lucky)| LessonsLearned {
                     went_well,
@@ -357,7 +362,7 @@ fn report() -> impl Strategy<Value = Report> {
             prop::collection::vec(entry(offset), 0..6),
             (block_text(), block_text()),
             (
-                prop::collection::vec(field_text(), 0..3),
+                prop::collection::vec(line_text(), 0..3),
                 prop::collection::vec(task(), 0..3),
             ),
             lessons,
