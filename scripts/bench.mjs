@@ -11,6 +11,7 @@ import { chromium } from "@playwright/test";
 const ROOT = new URL("..", import.meta.url).pathname;
 const SIZES = [10, 100, 300, 1000];
 const KEYSTROKES = 200;
+const AUTOSAVES = 30;
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -60,17 +61,24 @@ await new Promise((resolve) => setTimeout(resolve, 500));
 const APP = "http://127.0.0.1:8301/";
 const REFERENCE = "http://127.0.0.1:8302/";
 
-/// Runs in the page: from each key event to the next paint after the preview changed.
+/// Runs in the page. For each key event, two times:
+/// - `work`: until the preview has changed and the browser has laid it out (style and layout
+///   forced right away), so everything the page must do before the frame can be painted;
+/// - `paint`: until the next paint after that change, which also waits for the display's next
+///   frame (60 Hz here), on average half a frame whatever the page does.
 function watchLatency(previewSelector) {
-  window.__latencies = [];
+  window.__latencies = { work: [], paint: [] };
+  const preview = document.querySelector(previewSelector);
   let keyAt = null;
   document.addEventListener("keydown", (event) => { keyAt = event.timeStamp; }, true);
   new MutationObserver(() => {
     if (keyAt === null) return;
     const start = keyAt;
     keyAt = null;
-    requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - start), 0));
-  }).observe(document.querySelector(previewSelector), { childList: true, subtree: true, characterData: true });
+    preview.getBoundingClientRect();
+    window.__latencies.work.push(performance.now() - start);
+    requestAnimationFrame(() => setTimeout(() => window.__latencies.paint.push(performance.now() - start), 0));
+  }).observe(preview, { childList: true, subtree: true, characterData: true });
 }
 
 async function typeAndMeasure(page, selector, previewSelector) {
@@ -117,10 +125,7 @@ try {
   say();
 
   // --- Keystroke to preview, and autosave ------------------------------------------------------
-  say(`## Keystroke to preview (key event to the next paint showing it, ${KEYSTROKES} keystrokes in the title)`);
-  say();
-  say("| timeline entries | app p50 | app p95 | reference p50 | reference p95 | ratio p50 | ratio p95 |");
-  say("|---:|---:|---:|---:|---:|---:|---:|");
+  const rows = { work: [], paint: [] };
   let autosave = [];
   for (const entries of SIZES) {
     const report = reportWith(entries);
@@ -136,7 +141,7 @@ try {
         window.__autosaves = [];
         new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__autosaves.push(e.duration))).observe({ entryTypes: ["measure"] });
       });
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; i < AUTOSAVES; i++) {
         await page.keyboard.type("y");
         await page.waitForTimeout(700);
       }
@@ -160,15 +165,29 @@ try {
     for (let i = 0; i < KEYSTROKES; i++) await refPage.keyboard.type("x", { delay: 25 });
     await refPage.waitForTimeout(300);
     const ref = await refPage.evaluate(() => window.__latencies);
-    if (!app.length || !ref.length) throw new Error(`no keystroke reached the preview (app ${app.length}, reference ${ref.length})`);
     await refContext.close();
 
-    const [a50, a95, r50, r95] = [quantile(app, 0.5), quantile(app, 0.95), quantile(ref, 0.5), quantile(ref, 0.95)];
-    say(`| ${entries} | ${ms(a50)} | ${ms(a95)} | ${ms(r50)} | ${ms(r95)} | ${(a50 / r50).toFixed(2)} | ${(a95 / r95).toFixed(2)} |`);
+    for (const kind of ["work", "paint"]) {
+      if (!app[kind].length || !ref[kind].length) throw new Error(`no keystroke reached the preview (app ${app[kind].length}, reference ${ref[kind].length})`);
+      const [a50, a95, r50, r95] = [quantile(app[kind], 0.5), quantile(app[kind], 0.95), quantile(ref[kind], 0.5), quantile(ref[kind], 0.95)];
+      rows[kind].push(`| ${entries} | ${ms(a50)} | ${ms(a95)} | ${ms(r50)} | ${ms(r95)} | ${(a50 / r50).toFixed(2)} | ${(a95 / r95).toFixed(2)} |`);
+    }
   }
+  const header = ["| timeline entries | app p50 | app p95 | reference p50 | reference p95 | ratio p50 | ratio p95 |", "|---:|---:|---:|---:|---:|---:|---:|"];
+  say(`## Keystroke to preview (${KEYSTROKES} keystrokes in the title, key event to the preview laid out)`);
   say();
-  say("Targets: app p95 under 16 ms at 300 entries; ratio at most 1.0 at every size. Both pages wait for the");
-  say("next frame (60 Hz), so up to 16.7 ms of every figure is frame alignment, the same for both.");
+  [...header, ...rows.work].forEach((row) => say(row));
+  say();
+  say("Targets: app p95 under 16 ms at 300 entries (one frame); ratio at most 1.0 at every size. This is");
+  say("everything the page does before the frame can be painted: the key event, rendering the preview and the");
+  say("browser's style and layout of it.");
+  say();
+  say("### The same, to the next paint at 60 Hz");
+  say();
+  [...header, ...rows.paint].forEach((row) => say(row));
+  say();
+  say("The paint waits for the display's next frame too: 0 to 16.7 ms depending on when the key arrived in");
+  say("the frame, whatever the page does, so at p95 even the reference page is above 16 ms at 10 entries.");
   say();
   say("## Autosave (serialise and store the 1000-entry report)");
   say();

@@ -154,16 +154,21 @@ impl DraftStore {
         let stored = storage
             .get_item(&key)
             .map_err(|e| StorageError::Refused(describe(&e)))?;
-        let stored_revision = match stored.as_deref().map(Draft::from_json) {
-            Some(Ok(theirs)) if Some(theirs.revision) != base => return Err(StorageError::Conflict(Box::new(theirs))),
-            Some(Ok(theirs)) => Some(theirs.revision),
-            // Unreadable bytes under this key are not ours to overwrite.
-            Some(Err(reason)) => {
-                return Err(StorageError::Refused(format!(
-                    "the stored copy is unreadable ({reason})"
-                )))
-            }
+        // Only the envelope is read to learn the stored revision, which keeps autosave of a
+        // long report cheap; the whole draft is read only when it is another tab's, to offer it.
+        let stored_revision = match &stored {
             None => None,
+            Some(text) => match Draft::header_from_json(text) {
+                Ok(theirs) if Some(theirs.revision) == base => Some(theirs.revision),
+                Ok(_) => {
+                    return Err(match Draft::from_json(text) {
+                        Ok(theirs) => StorageError::Conflict(Box::new(theirs)),
+                        Err(reason) => unreadable(reason),
+                    })
+                }
+                // Unreadable bytes under this key are not ours to overwrite.
+                Err(reason) => return Err(unreadable(reason)),
+            },
         };
         let saved = Draft {
             revision: stored_revision.unwrap_or(0) + 1,
@@ -239,6 +244,10 @@ fn write(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), Stora
             _ => StorageError::Refused(describe(&error)),
         }
     })
+}
+
+fn unreadable(reason: DraftError) -> StorageError {
+    StorageError::Refused(format!("the stored copy is unreadable ({reason})"))
 }
 
 /// A JS error in a few words: "SecurityError: access denied".

@@ -1,10 +1,12 @@
 //! Throughput of the core on reports with 10 to 1000 timeline entries: export to Markdown,
-//! validate, the preview's Markdown-to-HTML, the JSON round trip and Markdown import. Run by `make bench`
+//! validate, the preview's Markdown-to-HTML, the JSON round trip, Markdown import and
+//! autosave's serialisation. Run by `make bench`
 //! (`cargo bench -p postmortem-core`); prints one line per measurement, median of many runs.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use postmortem_core::drafts::Draft;
 use postmortem_core::{
     from_json, import_markdown, preview, to_json, to_markdown, validate, EntryKind, Moment, Report, TimelineEntry,
 };
@@ -87,6 +89,23 @@ fn main() {
             "import Markdown",
             median(|| drop(black_box(import_markdown(black_box(&markdown))))),
             markdown.len(),
+        );
+        // What autosave does besides the browser's storage calls: read the stored copy's
+        // envelope for its revision, then write the envelope with the report.
+        let draft = Draft {
+            id: "bench".into(),
+            revision: 1,
+            saved_at: "2026-03-14T10:00:00Z".into(),
+            report: report.clone(),
+        };
+        let stored = draft.to_json();
+        row(
+            "autosave (read envelope, write draft)",
+            median(|| {
+                drop(black_box(Draft::header_from_json(black_box(&stored))));
+                drop(black_box(black_box(&draft).to_json()));
+            }),
+            stored.len(),
         );
     }
     // A megabyte of someone else's Markdown: the importer must stay well under a second.

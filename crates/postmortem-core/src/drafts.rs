@@ -7,10 +7,12 @@
 //! Envelopes of a newer version, or that are not ours, are refused with a reason, and the app
 //! keeps their bytes untouched.
 
-use serde_json::{json, Map, Value};
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::import::{import_markdown, Imported};
-use crate::json::{from_value, kind_of, short, to_value, ReadError};
+use crate::json::{from_value, kind_of, short, Document, ReadError};
 use crate::model::Report;
 
 pub const DRAFT_FORMAT: &str = "postmortem-draft";
@@ -50,21 +52,66 @@ pub enum DraftError {
     Report(#[from] ReadError),
 }
 
+/// A draft as stored: the envelope first, the report last, so a person reading the stored
+/// text sees which draft and revision it is before thousands of timeline lines.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u64,
+    id: &'a str,
+    revision: u64,
+    saved_at: &'a str,
+    report: Document<'a>,
+}
+
+/// The envelope's fields without the report. Autosave reads only this from the stored copy to
+/// learn its revision: parsing the report too would cost more than the save itself.
+#[derive(Deserialize)]
+struct StoredHeader {
+    #[serde(default, deserialize_with = "present")]
+    format: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    version: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    id: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    revision: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    saved_at: Option<Value>,
+    // Checked to be well-formed JSON, then skipped without building anything.
+    #[allow(dead_code)]
+    report: Option<IgnoredAny>,
+}
+
+/// A field that is there, even as `null` (which a plain `Option` would read as absent).
+fn present<'de, D: serde::Deserializer<'de>>(value: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(value).map(Some)
+}
+
+/// What the envelope says about a stored draft, its report aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftHeader {
+    pub id: String,
+    pub revision: u64,
+    pub saved_at: String,
+}
+
 impl Draft {
     /// The envelope as stored.
     pub fn to_json(&self) -> String {
-        self.to_value().to_string()
+        // Plain strings, numbers and enums cannot fail to serialise.
+        serde_json::to_string(&self.envelope()).unwrap_or_default()
     }
 
-    fn to_value(&self) -> Value {
-        json!({
-            "format": DRAFT_FORMAT,
-            "version": DRAFT_VERSION,
-            "id": self.id,
-            "revision": self.revision,
-            "saved_at": self.saved_at,
-            "report": to_value(&self.report),
-        })
+    fn envelope(&self) -> Envelope<'_> {
+        Envelope {
+            format: DRAFT_FORMAT,
+            version: DRAFT_VERSION,
+            id: &self.id,
+            revision: self.revision,
+            saved_at: &self.saved_at,
+            report: Document::new(&self.report),
+        }
     }
 
     pub fn from_json(text: &str) -> Result<Self, DraftError> {
@@ -72,38 +119,47 @@ impl Draft {
         Self::from_value(value)
     }
 
+    /// Reads a stored draft's envelope without its report: the same checks as [`Draft::from_json`]
+    /// on everything but the report, which only has to be well-formed JSON.
+    pub fn header_from_json(text: &str) -> Result<DraftHeader, DraftError> {
+        // Anything but an object (which serde would also accept as a list of the fields in
+        // order), or an object this shortcut cannot read (a field given twice): the full read
+        // gives the same answer and message as opening the draft would.
+        let full_read = || Self::from_json(text).map(|draft| draft.header());
+        if !text.trim_start().starts_with('{') {
+            return full_read();
+        }
+        let stored: StoredHeader = match serde_json::from_str(text) {
+            Ok(stored) => stored,
+            Err(e) if e.is_data() => return full_read(),
+            Err(e) => return Err(DraftError::Syntax(e.to_string())),
+        };
+        let fields: Map<String, Value> = [
+            ("format", stored.format),
+            ("version", stored.version),
+            ("id", stored.id),
+            ("revision", stored.revision),
+            ("saved_at", stored.saved_at),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name.to_owned(), value?)))
+        .collect();
+        read_header(&fields)
+    }
+
+    pub fn header(&self) -> DraftHeader {
+        DraftHeader {
+            id: self.id.clone(),
+            revision: self.revision,
+            saved_at: self.saved_at.clone(),
+        }
+    }
+
     fn from_value(value: Value) -> Result<Self, DraftError> {
         let Value::Object(mut fields) = value else {
             return Err(DraftError::Foreign(kind_of(&value).to_owned()));
         };
-        match fields.get("format") {
-            Some(Value::String(format)) if format == DRAFT_FORMAT => {}
-            Some(other) => return Err(DraftError::Foreign(format!("format {}", short(other)))),
-            None => return Err(DraftError::Foreign("an object without `format`".to_owned())),
-        }
-        // Each older version would migrate here, one pure step at a time, to the current one.
-        // Version 1 is the first, so there is nothing older to migrate yet.
-        match fields.get("version").and_then(Value::as_u64) {
-            Some(DRAFT_VERSION) => {}
-            Some(newer) if newer > DRAFT_VERSION => return Err(DraftError::FutureVersion(newer)),
-            _ => {
-                let found = fields.get("version").map(short).unwrap_or_else(|| "missing".to_owned());
-                return Err(DraftError::UnknownVersion(found));
-            }
-        }
-        let text = |fields: &Map<String, Value>, name: &'static str| {
-            fields
-                .get(name)
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-                .ok_or(DraftError::Field(name))
-        };
-        let id = text(&fields, "id")?;
-        let saved_at = text(&fields, "saved_at")?;
-        let revision = fields
-            .get("revision")
-            .and_then(Value::as_u64)
-            .ok_or(DraftError::Field("revision"))?;
+        let DraftHeader { id, revision, saved_at } = read_header(&fields)?;
         let report = from_value(fields.remove("report").ok_or(DraftError::Field("report"))?)?;
         Ok(Self {
             id,
@@ -114,13 +170,53 @@ impl Draft {
     }
 }
 
+/// Checks an envelope's format and version and reads its other fields.
+fn read_header(fields: &Map<String, Value>) -> Result<DraftHeader, DraftError> {
+    match fields.get("format") {
+        Some(Value::String(format)) if format == DRAFT_FORMAT => {}
+        Some(other) => return Err(DraftError::Foreign(format!("format {}", short(other)))),
+        None => return Err(DraftError::Foreign("an object without `format`".to_owned())),
+    }
+    // Each older version would migrate here, one pure step at a time, to the current one.
+    // Version 1 is the first, so there is nothing older to migrate yet.
+    match fields.get("version").and_then(Value::as_u64) {
+        Some(DRAFT_VERSION) => {}
+        Some(newer) if newer > DRAFT_VERSION => return Err(DraftError::FutureVersion(newer)),
+        _ => {
+            let found = fields.get("version").map(short).unwrap_or_else(|| "missing".to_owned());
+            return Err(DraftError::UnknownVersion(found));
+        }
+    }
+    let text = |name: &'static str| {
+        fields
+            .get(name)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or(DraftError::Field(name))
+    };
+    Ok(DraftHeader {
+        id: text("id")?,
+        saved_at: text("saved_at")?,
+        revision: fields
+            .get("revision")
+            .and_then(Value::as_u64)
+            .ok_or(DraftError::Field("revision"))?,
+    })
+}
+
 /// All drafts in one file, to move them to another browser or keep them safe.
 pub fn backup_to_json(drafts: &[Draft]) -> String {
-    let document = json!({
-        "format": BACKUP_FORMAT,
-        "version": BACKUP_VERSION,
-        "drafts": drafts.iter().map(Draft::to_value).collect::<Vec<_>>(),
-    });
+    #[derive(Serialize)]
+    struct Backup<'a> {
+        format: &'static str,
+        version: u64,
+        drafts: Vec<Envelope<'a>>,
+    }
+    let document = Backup {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        drafts: drafts.iter().map(Draft::envelope).collect(),
+    };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text

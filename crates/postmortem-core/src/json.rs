@@ -34,31 +34,28 @@ pub enum ReadError {
     Field { path: String, message: String },
 }
 
+/// A report as a document: `format` and `version`, then the report's fields.
 #[derive(Serialize)]
-struct Document<'a> {
+pub(crate) struct Document<'a> {
     format: &'static str,
     version: u64,
     #[serde(flatten)]
     report: &'a Report,
 }
 
-/// The report as a JSON value, with `format` and `version`.
-pub fn to_value(report: &Report) -> Value {
-    serde_json::to_value(Document {
-        format: FORMAT,
-        version: VERSION,
-        report,
-    })
-    .unwrap_or(Value::Null)
+impl<'a> Document<'a> {
+    pub(crate) fn new(report: &'a Report) -> Self {
+        Self {
+            format: FORMAT,
+            version: VERSION,
+            report,
+        }
+    }
 }
 
 /// The report as pretty-printed JSON, with a trailing newline.
 pub fn to_json(report: &Report) -> String {
-    let document = Document {
-        format: FORMAT,
-        version: VERSION,
-        report,
-    };
+    let document = Document::new(report);
     // Serialising plain strings, numbers and enums cannot fail, except a non-finite number,
     // which serde_json writes as `null` rather than erroring.
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();

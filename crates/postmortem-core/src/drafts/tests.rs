@@ -122,7 +122,80 @@ proptest! {
     #[test]
     fn reading_a_draft_never_panics(text in "\\PC{0,300}") {
         let _ = Draft::from_json(&text);
+        let _ = Draft::header_from_json(&text);
     }
+
+    /// The envelope-only read agrees with the full read on envelopes near a real one: fields
+    /// dropped, doubled, nulled, retyped or reordered.
+    #[test]
+    fn the_header_read_agrees_with_the_full_read(
+        edits in prop::collection::vec((0usize..6, 0usize..5), 0..4),
+    ) {
+        let fields = [
+            r#""format":"postmortem-draft""#,
+            r#""version":1"#,
+            r#""id":"d-1""#,
+            r#""revision":4"#,
+            r#""saved_at":"2026-02-11T09:00:00Z""#,
+            r#""report":{"format":"postmortem","version":1,"title":"T"}"#,
+        ];
+        let mut parts: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+        for (field, edit) in edits {
+            let name = fields[field].split(':').next().unwrap().to_owned();
+            match edit {
+                0 => parts[field] = format!("{name}:null"),
+                1 => parts[field] = format!("{name}:[1]"),
+                2 => parts.push(fields[field].to_owned()),
+                3 => parts[field] = format!("{name}:\"7\""),
+                _ => parts.swap(field, 5),
+            }
+        }
+        let text = format!("{{{}}}", parts.join(","));
+        match (Draft::from_json(&text), Draft::header_from_json(&text)) {
+            (Ok(draft), header) => prop_assert_eq!(header, Ok(draft.header())),
+            // A broken report inside a good envelope is the full read's business, though an
+            // envelope the shortcut cannot take (a doubled field) falls back to the full read.
+            (Err(full @ DraftError::Report(_)), header) => prop_assert!(header.is_ok() || header == Err(full)),
+            (Err(full), header) => prop_assert_eq!(header, Err(full)),
+        }
+    }
+}
+
+#[test]
+fn autosave_reads_the_envelope_without_the_report() {
+    let draft = draft();
+    let stored = draft.to_json();
+    assert_eq!(Draft::header_from_json(&stored), Ok(draft.header()));
+    // The envelope comes first, so the stored text says which draft it is at a glance.
+    assert!(
+        stored.starts_with(r#"{"format":"postmortem-draft","version":1,"id":"d-1","revision":3,"#),
+        "{stored}"
+    );
+    // Every envelope the full read refuses, the header read refuses with the same reason.
+    for text in [
+        "{not json",
+        "[1,2]",
+        r#"["postmortem-draft",1,"d-1",3,"x"]"#,
+        r#"{"theme":"dark"}"#,
+        r#"{"format":"other-app"}"#,
+        r#"{"format":null}"#,
+        r#"{"format":"postmortem-draft","version":9}"#,
+        r#"{"format":"postmortem-draft","version":1,"revision":1,"saved_at":"x","report":{}}"#,
+        r#"{"format":"postmortem-draft","version":1,"id":"a","revision":-1,"saved_at":"x","report":{}}"#,
+        r#"{"format":"postmortem-draft","version":1,"id":"a","id":"b","revision":1,"saved_at":"x","report":{}}"#,
+        &stored[..stored.len() / 2],
+    ] {
+        assert_eq!(
+            Draft::header_from_json(text),
+            Draft::from_json(text).map(|d| d.header()),
+            "{text}"
+        );
+    }
+    // A report that does not read is the full read's business, not the header's.
+    let bad_report =
+        r#"{"format":"postmortem-draft","version":1,"id":"a","revision":1,"saved_at":"x","report":{"title":5}}"#;
+    assert!(Draft::from_json(bad_report).is_err());
+    assert_eq!(Draft::header_from_json(bad_report).map(|h| h.revision), Ok(1));
 }
 
 #[test]
