@@ -11,7 +11,7 @@ import { chromium } from "@playwright/test";
 const ROOT = new URL("..", import.meta.url).pathname;
 const SIZES = [10, 100, 300, 1000];
 const KEYSTROKES = 200;
-const AUTOSAVES = 30;
+const AUTOSAVES = 60;
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],

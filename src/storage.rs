@@ -8,7 +8,8 @@
 //!   revision, and a save states the revision it started from.
 
 use gloo_storage::Storage as _;
-use postmortem_core::drafts::{Draft, DraftError};
+use postmortem_core::drafts::{Draft, DraftError, DraftHeader};
+use postmortem_core::Report;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
@@ -145,12 +146,29 @@ impl DraftStore {
         Some(Draft::from_json(&raw))
     }
 
-    /// Saves `draft` as the next revision after `base` (the revision this tab last read, or
-    /// `None` for a draft never saved). Refuses when another tab saved in between, and leaves
-    /// the stored copy as it was when the browser refuses the write (e.g. a full quota).
+    /// Saves `draft` as the next revision after `base` (see [`DraftStore::save_report`]).
     pub fn save(&self, draft: &Draft, base: Option<u64>) -> Result<Draft, StorageError> {
+        let saved = self.save_report(&draft.id, &draft.saved_at, &draft.report, base)?;
+        Ok(Draft {
+            revision: saved.revision,
+            ..draft.clone()
+        })
+    }
+
+    /// Saves `report` as draft `id`'s next revision after `base` (the revision this tab last
+    /// read, or `None` for a draft never saved), and says which revision it stored. Refuses
+    /// when another tab saved in between, and leaves the stored copy as it was when the browser
+    /// refuses the write (e.g. a full quota). Autosave's path: it borrows the report rather
+    /// than copying it.
+    pub fn save_report(
+        &self,
+        id: &str,
+        saved_at: &str,
+        report: &Report,
+        base: Option<u64>,
+    ) -> Result<DraftHeader, StorageError> {
         let storage = self.storage()?;
-        let key = Key::Draft(draft.id.clone()).name();
+        let key = Key::Draft(id.to_owned()).name();
         let stored = storage
             .get_item(&key)
             .map_err(|e| StorageError::Refused(describe(&e)))?;
@@ -170,11 +188,13 @@ impl DraftStore {
                 Err(reason) => return Err(unreadable(reason)),
             },
         };
-        let saved = Draft {
+        let saved = DraftHeader {
+            id: id.to_owned(),
             revision: stored_revision.unwrap_or(0) + 1,
-            ..draft.clone()
+            saved_at: saved_at.to_owned(),
         };
-        write(storage, &key, &saved.to_json())?;
+        let size_guess = stored.as_ref().map_or(0, |text| text.len() + 1024);
+        write(storage, &key, &saved.envelope_json(report, size_guess))?;
         Ok(saved)
     }
 

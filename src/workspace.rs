@@ -3,7 +3,7 @@
 //! once from the root component.
 
 use leptos::prelude::*;
-use postmortem_core::drafts::Draft;
+use postmortem_core::drafts::{Draft, DraftHeader};
 use postmortem_core::Report;
 use wasm_bindgen::JsCast;
 
@@ -128,31 +128,32 @@ impl Workspace {
         if !self.dirty.get_value() {
             return;
         }
-        let report = editor.report.get_untracked();
-        if self.base_revision.get_value().is_none() && report == Report::default() {
+        let never_saved = self.base_revision.get_value().is_none();
+        if never_saved && editor.report.with_untracked(|report| *report == Report::default()) {
             self.dirty.set_value(false);
             return;
         }
-        let draft = Draft {
-            id: self.draft_id.get_untracked(),
-            revision: 0,
-            saved_at: now_rfc3339(),
-            report,
-        };
+        let (id, saved_at, base) = (
+            self.draft_id.get_untracked(),
+            now_rfc3339(),
+            self.base_revision.get_value(),
+        );
         // Timed as the "autosave" measure for `make bench`; only the latest is kept.
         let performance = window().performance();
         if let Some(performance) = &performance {
             performance.clear_measures_with_measure_name("autosave");
             drop(performance.mark("autosave-start"));
         }
-        let result = self.store().save(&draft, self.base_revision.get_value());
+        let result = editor
+            .report
+            .with_untracked(|report| self.store().save_report(&id, &saved_at, report, base));
         if let Some(performance) = &performance {
             drop(performance.measure_with_start_mark("autosave", "autosave-start"));
         }
         self.record(result);
     }
 
-    fn record(&self, result: Result<Draft, StorageError>) {
+    fn record(&self, result: Result<DraftHeader, StorageError>) {
         match result {
             Ok(saved) => {
                 self.base_revision.set_value(Some(saved.revision));

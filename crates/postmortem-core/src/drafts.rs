@@ -96,22 +96,34 @@ pub struct DraftHeader {
     pub saved_at: String,
 }
 
+impl<'a> Envelope<'a> {
+    fn new(header: &'a DraftHeader, report: &'a Report) -> Self {
+        Self {
+            format: DRAFT_FORMAT,
+            version: DRAFT_VERSION,
+            id: &header.id,
+            revision: header.revision,
+            saved_at: &header.saved_at,
+            report: Document::new(report),
+        }
+    }
+}
+
+impl DraftHeader {
+    /// The draft as stored: this envelope around `report`. `capacity` is a guess at its length
+    /// (say, the stored copy's), which spares growing the text many times for a long report.
+    pub fn envelope_json(&self, report: &Report, capacity: usize) -> String {
+        let mut text = Vec::with_capacity(capacity);
+        // Plain strings, numbers and enums cannot fail to serialise, and serde_json writes UTF-8.
+        drop(serde_json::to_writer(&mut text, &Envelope::new(self, report)));
+        String::from_utf8(text).unwrap_or_default()
+    }
+}
+
 impl Draft {
     /// The envelope as stored.
     pub fn to_json(&self) -> String {
-        // Plain strings, numbers and enums cannot fail to serialise.
-        serde_json::to_string(&self.envelope()).unwrap_or_default()
-    }
-
-    fn envelope(&self) -> Envelope<'_> {
-        Envelope {
-            format: DRAFT_FORMAT,
-            version: DRAFT_VERSION,
-            id: &self.id,
-            revision: self.revision,
-            saved_at: &self.saved_at,
-            report: Document::new(&self.report),
-        }
+        self.header().envelope_json(&self.report, 0)
     }
 
     pub fn from_json(text: &str) -> Result<Self, DraftError> {
@@ -212,10 +224,15 @@ pub fn backup_to_json(drafts: &[Draft]) -> String {
         version: u64,
         drafts: Vec<Envelope<'a>>,
     }
+    let headers: Vec<DraftHeader> = drafts.iter().map(Draft::header).collect();
     let document = Backup {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
-        drafts: drafts.iter().map(Draft::envelope).collect(),
+        drafts: headers
+            .iter()
+            .zip(drafts)
+            .map(|(header, draft)| Envelope::new(header, &draft.report))
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
