@@ -82,6 +82,38 @@ fn unreadable_bytes_are_listed_kept_and_never_overwritten() {
 }
 
 #[wasm_bindgen_test]
+fn drafts_stored_by_the_previous_version_are_saved_over_at_the_right_revision() {
+    // Before autosave read only the envelope, drafts were stored with their keys in
+    // alphabetical order: the report came before the revision.
+    let key = Key::Draft("older-test".into()).name();
+    let older = r#"{"format":"postmortem-draft","id":"older-test","report":{"format":"postmortem","version":1,"title":"Old"},"revision":7,"saved_at":"2026-01-01T10:00:00.000Z","version":1}"#;
+    local_storage().set_item(&key, older).unwrap();
+    let store = DraftStore::open();
+    assert!(matches!(
+        store.save(&draft("older-test", "New"), Some(6)),
+        Err(StorageError::Conflict(theirs)) if theirs.report.title == "Old"
+    ));
+    assert_eq!(local_storage().get_item(&key).unwrap().as_deref(), Some(older));
+    let saved = store.save(&draft("older-test", "New"), Some(7)).unwrap();
+    assert_eq!(saved.revision, 8);
+    assert_eq!(store.load("older-test").unwrap().unwrap().report.title, "New");
+}
+
+#[wasm_bindgen_test]
+fn another_tabs_copy_that_does_not_read_is_kept() {
+    // A newer revision whose report this version cannot read: neither offered nor overwritten.
+    let key = Key::Draft("theirs-unreadable-test".into()).name();
+    let theirs = r#"{"format":"postmortem-draft","version":1,"id":"theirs-unreadable-test","revision":5,"saved_at":"x","report":{"title":5}}"#;
+    local_storage().set_item(&key, theirs).unwrap();
+    let store = DraftStore::open();
+    match store.save(&draft("theirs-unreadable-test", "Mine"), Some(4)) {
+        Err(StorageError::Refused(reason)) => assert!(reason.contains("unreadable"), "{reason}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(local_storage().get_item(&key).unwrap().as_deref(), Some(theirs));
+}
+
+#[wasm_bindgen_test]
 fn deleting_frees_the_key() {
     let store = DraftStore::open();
     store.save(&draft("delete-test", "Gone"), None).unwrap();
