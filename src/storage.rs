@@ -11,6 +11,11 @@ use gloo_storage::Storage as _;
 use postmortem_core::drafts::{Draft, DraftError, DraftHeader};
 use postmortem_core::Report;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const PREFIX: &str = "postmortem-studio/";
@@ -74,15 +79,27 @@ pub struct Session {
 }
 
 /// The drafts in this browser. Without storage, every operation says why it did nothing.
+/// Clones share what this tab last wrote.
 #[derive(Clone)]
 pub struct DraftStore {
     storage: Result<web_sys::Storage, String>,
+    last_write: Rc<RefCell<Option<LastWrite>>>,
+}
+
+/// The text this tab last wrote under a draft key, kept as the JS string it stored.
+struct LastWrite {
+    key: String,
+    text: JsString,
+    revision: u64,
 }
 
 impl DraftStore {
     /// Probes localStorage with a write, since merely having the object does not mean it works.
     pub fn open() -> Self {
-        Self { storage: probe() }
+        Self {
+            storage: probe(),
+            last_write: Rc::default(),
+        }
     }
 
     pub fn unavailable_reason(&self) -> Option<&str> {
@@ -170,32 +187,56 @@ impl DraftStore {
         let storage = self.storage()?;
         let key = Key::Draft(id.to_owned()).name();
         let stored = storage
+            .unchecked_ref::<TextStorage>()
             .get_item(&key)
             .map_err(|e| StorageError::Refused(describe(&e)))?;
-        // Only the envelope is read to learn the stored revision, which keeps autosave of a
-        // long report cheap; the whole draft is read only when it is another tab's, to offer it.
+        // The stored copy's revision: known at once while the copy is exactly what this tab
+        // last wrote, else read from its envelope alone. Either way no more than that is read,
+        // which keeps autosave of a long report cheap; the whole draft is read only when it is
+        // another tab's, to offer it.
         let stored_revision = match &stored {
             None => None,
-            Some(text) => match Draft::header_from_json(text) {
-                Ok(theirs) if Some(theirs.revision) == base => Some(theirs.revision),
-                Ok(_) => {
-                    return Err(match Draft::from_json(text) {
+            Some(text) => {
+                let revision = match self.revision_written_as(&key, text) {
+                    Some(revision) => revision,
+                    // Unreadable bytes under this key are not ours to overwrite.
+                    None => {
+                        Draft::header_from_json(&String::from(text))
+                            .map_err(unreadable)?
+                            .revision
+                    }
+                };
+                if Some(revision) != base {
+                    return Err(match Draft::from_json(&String::from(text)) {
                         Ok(theirs) => StorageError::Conflict(Box::new(theirs)),
                         Err(reason) => unreadable(reason),
-                    })
+                    });
                 }
-                // Unreadable bytes under this key are not ours to overwrite.
-                Err(reason) => return Err(unreadable(reason)),
-            },
+                Some(revision)
+            }
         };
         let saved = DraftHeader {
             id: id.to_owned(),
             revision: stored_revision.unwrap_or(0) + 1,
             saved_at: saved_at.to_owned(),
         };
-        let size_guess = stored.as_ref().map_or(0, |text| text.len() + 1024);
-        write(storage, &key, &saved.envelope_json(report, size_guess))?;
+        let size_guess = stored.as_ref().map_or(0, |text| text.length() as usize + 1024);
+        let text = JsString::from(saved.envelope_json(report, size_guess).as_str());
+        write(storage, &key, &text)?;
+        *self.last_write.borrow_mut() = Some(LastWrite {
+            key,
+            text,
+            revision: saved.revision,
+        });
         Ok(saved)
+    }
+
+    /// The revision of `text` stored under `key`, if this tab wrote exactly that text.
+    fn revision_written_as(&self, key: &str, text: &JsString) -> Option<u64> {
+        let last = self.last_write.borrow();
+        let last = last.as_ref()?;
+        // `===` on two JS strings: the same object, or the same characters.
+        (last.key == key && last.text == *text).then_some(last.revision)
     }
 
     /// Removes a draft, freeing its space (the library keeps it in memory for Undo).
@@ -254,16 +295,30 @@ fn probe() -> Result<web_sys::Storage, String> {
     Ok(storage)
 }
 
-fn write(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), StorageError> {
-    storage.set_item(key, value).map_err(|error| {
-        match error
-            .dyn_ref::<web_sys::DomException>()
-            .map(web_sys::DomException::name)
-        {
-            Some(name) if name == "QuotaExceededError" => StorageError::QuotaExceeded,
-            _ => StorageError::Refused(describe(&error)),
-        }
-    })
+fn write(storage: &web_sys::Storage, key: &str, value: &JsString) -> Result<(), StorageError> {
+    storage
+        .unchecked_ref::<TextStorage>()
+        .set_item(key, value)
+        .map_err(|error| {
+            match error
+                .dyn_ref::<web_sys::DomException>()
+                .map(web_sys::DomException::name)
+            {
+                Some(name) if name == "QuotaExceededError" => StorageError::QuotaExceeded,
+                _ => StorageError::Refused(describe(&error)),
+            }
+        })
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// localStorage through `getItem` and `setItem` that leave the value a JS string: a
+    /// draft's text is only copied into Rust when it has to be read.
+    type TextStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &TextStorage, key: &str) -> Result<Option<JsString>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &TextStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
 }
 
 fn unreadable(reason: DraftError) -> StorageError {

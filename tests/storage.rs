@@ -100,6 +100,27 @@ fn drafts_stored_by_the_previous_version_are_saved_over_at_the_right_revision() 
 }
 
 #[wasm_bindgen_test]
+fn a_copy_changed_since_this_tab_wrote_it_is_read_again() {
+    let key = Key::Draft("changed-test".into()).name();
+    let store = DraftStore::open();
+    store.save(&draft("changed-test", "One"), None).unwrap();
+    // The same draft and revision, written out differently (say, by an older version).
+    let rewritten = local_storage().get_item(&key).unwrap().unwrap().replace(",", ", ");
+    local_storage().set_item(&key, &rewritten).unwrap();
+    assert_eq!(store.save(&draft("changed-test", "Two"), Some(1)).unwrap().revision, 2);
+    // Bytes that do not read, where this tab's save was: kept, not overwritten.
+    local_storage().set_item(&key, "{\"format\":\"postmortem-dr").unwrap();
+    assert!(matches!(
+        store.save(&draft("changed-test", "Three"), Some(2)),
+        Err(StorageError::Refused(_))
+    ));
+    assert_eq!(
+        local_storage().get_item(&key).unwrap().as_deref(),
+        Some("{\"format\":\"postmortem-dr")
+    );
+}
+
+#[wasm_bindgen_test]
 fn another_tabs_copy_that_does_not_read_is_kept() {
     // A newer revision whose report this version cannot read: neither offered nor overwritten.
     let key = Key::Draft("theirs-unreadable-test".into()).name();
