@@ -97,15 +97,23 @@ pub struct DraftHeader {
 }
 
 impl<'a> Envelope<'a> {
-    fn new(header: &'a DraftHeader, report: &'a Report) -> Self {
+    fn new(id: &'a str, revision: u64, saved_at: &'a str, report: &'a Report) -> Self {
         Self {
             format: DRAFT_FORMAT,
             version: DRAFT_VERSION,
-            id: &header.id,
-            revision: header.revision,
-            saved_at: &header.saved_at,
+            id,
+            revision,
+            saved_at,
             report: Document::new(report),
         }
+    }
+
+    /// The stored text, written into a buffer of `capacity` bytes to start with.
+    fn to_json(&self, capacity: usize) -> String {
+        let mut text = Vec::with_capacity(capacity);
+        // Plain strings, numbers and enums cannot fail to serialise, and serde_json writes UTF-8.
+        drop(serde_json::to_writer(&mut text, self));
+        String::from_utf8(text).unwrap_or_default()
     }
 }
 
@@ -113,17 +121,18 @@ impl DraftHeader {
     /// The draft as stored: this envelope around `report`. `capacity` is a guess at its length
     /// (say, the stored copy's), which spares growing the text many times for a long report.
     pub fn envelope_json(&self, report: &Report, capacity: usize) -> String {
-        let mut text = Vec::with_capacity(capacity);
-        // Plain strings, numbers and enums cannot fail to serialise, and serde_json writes UTF-8.
-        drop(serde_json::to_writer(&mut text, &Envelope::new(self, report)));
-        String::from_utf8(text).unwrap_or_default()
+        Envelope::new(&self.id, self.revision, &self.saved_at, report).to_json(capacity)
     }
 }
 
 impl Draft {
     /// The envelope as stored.
     pub fn to_json(&self) -> String {
-        self.header().envelope_json(&self.report, 0)
+        self.envelope().to_json(0)
+    }
+
+    fn envelope(&self) -> Envelope<'_> {
+        Envelope::new(&self.id, self.revision, &self.saved_at, &self.report)
     }
 
     pub fn from_json(text: &str) -> Result<Self, DraftError> {
@@ -224,15 +233,10 @@ pub fn backup_to_json(drafts: &[Draft]) -> String {
         version: u64,
         drafts: Vec<Envelope<'a>>,
     }
-    let headers: Vec<DraftHeader> = drafts.iter().map(Draft::header).collect();
     let document = Backup {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
-        drafts: headers
-            .iter()
-            .zip(drafts)
-            .map(|(header, draft)| Envelope::new(header, &draft.report))
-            .collect(),
+        drafts: drafts.iter().map(Draft::envelope).collect(),
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
