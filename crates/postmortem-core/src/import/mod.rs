@@ -57,6 +57,16 @@ struct Written {
     text: String,
 }
 
+impl Written {
+    /// The part of `text` that `when` was read from.
+    fn found_in(text: &str, when: When) -> Self {
+        Self {
+            text: text[when.start..when.end].to_owned(),
+            when: Some(when),
+        }
+    }
+}
+
 struct Importer<'a> {
     source: &'a str,
     blocks: Vec<Block>,
@@ -296,14 +306,8 @@ impl Importer<'_> {
         if self.start.is_none() && self.end.is_none() && self.impact_is_prose {
             let impact = self.report.summary.impact.clone();
             if let Some((start, end)) = when::find_range(&impact) {
-                self.start = Some(Written {
-                    text: impact[start.start..start.end].to_owned(),
-                    when: Some(start),
-                });
-                self.end = Some(Written {
-                    text: impact[end.start..end.end].to_owned(),
-                    when: Some(end),
-                });
+                self.start = Some(Written::found_in(&impact, start));
+                self.end = Some(Written::found_in(&impact, end));
                 self.note("The start and end of the incident were read from the summary's text.");
             }
         }

@@ -241,14 +241,8 @@ impl Importer<'_> {
                 self.keep_unplaced(value);
             }
             if self.start.is_none() && self.end.is_none() {
-                self.start = Some(Written {
-                    text: value[start.start..start.end].to_owned(),
-                    when: Some(start),
-                });
-                self.end = Some(Written {
-                    text: value[end.start..end.end].to_owned(),
-                    when: Some(end),
-                });
+                self.start = Some(Written::found_in(value, start));
+                self.end = Some(Written::found_in(value, end));
             }
             return true;
         }
