@@ -57,6 +57,8 @@ pub enum StorageError {
     Conflict(Box<Draft>),
     #[error("the browser refused to save ({0})")]
     Refused(String),
+    #[error("the copy of this draft in browser storage is unreadable ({0}), so it was left as it is")]
+    Unreadable(DraftError),
 }
 
 /// What is stored under one draft key.
@@ -202,14 +204,14 @@ impl DraftStore {
                     // Unreadable bytes under this key are not ours to overwrite.
                     None => {
                         Draft::header_from_json(&String::from(text))
-                            .map_err(unreadable)?
+                            .map_err(StorageError::Unreadable)?
                             .revision
                     }
                 };
                 if Some(revision) != base {
                     return Err(match Draft::from_json(&String::from(text)) {
                         Ok(theirs) => StorageError::Conflict(Box::new(theirs)),
-                        Err(reason) => unreadable(reason),
+                        Err(reason) => StorageError::Unreadable(reason),
                     });
                 }
                 Some(revision)
@@ -319,10 +321,6 @@ extern "C" {
     fn get_item(this: &TextStorage, key: &str) -> Result<Option<JsString>, JsValue>;
     #[wasm_bindgen(method, catch, js_name = setItem)]
     fn set_item(this: &TextStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
-}
-
-fn unreadable(reason: DraftError) -> StorageError {
-    StorageError::Refused(format!("the stored copy is unreadable ({reason})"))
 }
 
 /// A JS error in a few words: "SecurityError: access denied".

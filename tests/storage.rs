@@ -73,7 +73,7 @@ fn unreadable_bytes_are_listed_kept_and_never_overwritten() {
     assert!(reason.starts_with("not valid JSON"), "{reason}");
     assert!(matches!(
         store.save(&draft("corrupt-test", "x"), None),
-        Err(StorageError::Refused(_))
+        Err(StorageError::Unreadable(_))
     ));
     assert_eq!(
         local_storage().get_item(&key).unwrap().as_deref(),
@@ -112,7 +112,7 @@ fn a_copy_changed_since_this_tab_wrote_it_is_read_again() {
     local_storage().set_item(&key, "{\"format\":\"postmortem-dr").unwrap();
     assert!(matches!(
         store.save(&draft("changed-test", "Three"), Some(2)),
-        Err(StorageError::Refused(_))
+        Err(StorageError::Unreadable(_))
     ));
     assert_eq!(
         local_storage().get_item(&key).unwrap().as_deref(),
@@ -128,7 +128,7 @@ fn another_tabs_copy_that_does_not_read_is_kept() {
     local_storage().set_item(&key, theirs).unwrap();
     let store = DraftStore::open();
     match store.save(&draft("theirs-unreadable-test", "Mine"), Some(4)) {
-        Err(StorageError::Refused(reason)) => assert!(reason.contains("unreadable"), "{reason}"),
+        Err(StorageError::Unreadable(reason)) => assert!(reason.to_string().contains("report"), "{reason}"),
         other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(local_storage().get_item(&key).unwrap().as_deref(), Some(theirs));
