@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve dist test lint test-native test-wasm test-e2e bench fmt
+.PHONY: setup serve dist test lint test-native test-wasm test-e2e bench soak fmt
 
 setup:
 	@bash scripts/setup.sh
@@ -46,6 +46,11 @@ bench: setup
 	cargo build --release --locked -p postmortem-cli
 	cargo bench --locked -p postmortem-core --bench core -q > target/core-bench.md
 	node scripts/bench.mjs
+
+## The export's structure and round-trip properties with many more cases, for 10 minutes
+## (SOAK_SECONDS, PROPTEST_CASES to change). Not in CI.
+soak:
+	bash scripts/soak.sh
 
 fmt:
 	cargo fmt --all

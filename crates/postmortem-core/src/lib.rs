@@ -13,6 +13,9 @@ pub mod templates;
 pub mod time;
 pub mod validate;
 
+#[cfg(test)]
+mod test_support;
+
 pub use import::{import_markdown, Imported};
 pub use json::{from_json, to_json, ReadError};
 pub use markdown::{to_markdown, write_markdown};

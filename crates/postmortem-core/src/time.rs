@@ -143,6 +143,46 @@ impl TimeDisplay {
         }
     }
 
+    /// Reads back what [`Self::moment`] wrote: a clock time (on the incident's date) or a
+    /// date and time, followed by this display's label, is that instant; anything else is
+    /// the author's words.
+    pub fn read_moment(&self, text: &str) -> Moment {
+        let exact = text
+            .strip_suffix(self.label.as_str())
+            .and_then(|rest| rest.strip_suffix(' '))
+            .and_then(|written| self.read_date_time(written).or_else(|| self.read_clock(written)));
+        match exact {
+            Some(at) => Moment::Exact(at),
+            None => Moment::AsWritten(text.to_owned()),
+        }
+    }
+
+    /// Reads back [`Self::date_time`]: "2024-08-22 15:00" or "2024-08-22 15:00:30".
+    pub fn read_date_time(&self, text: &str) -> Option<DateTime<FixedOffset>> {
+        let (date, clock) = text.split_once(' ')?;
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+        self.on(date, clock)
+    }
+
+    /// Reads back [`Self::clock`]: a time on the incident's date, or a date and time.
+    pub fn read_clock(&self, text: &str) -> Option<DateTime<FixedOffset>> {
+        match text.contains(' ') {
+            true => self.read_date_time(text),
+            false => self.on(self.incident_date?, text),
+        }
+    }
+
+    fn on(&self, date: NaiveDate, clock: &str) -> Option<DateTime<FixedOffset>> {
+        // Only the two shapes the writer uses, so that "9:5" stays the author's words.
+        let format = match clock.len() {
+            5 => "%H:%M",
+            8 => "%H:%M:%S",
+            _ => return None,
+        };
+        let time = chrono::NaiveTime::parse_from_str(clock, format).ok()?;
+        date.and_time(time).and_local_timezone(self.offset).single()
+    }
+
     /// A full date and time without the timezone label ("2024-08-22 15:00").
     pub fn date_time(&self, at: DateTime<FixedOffset>) -> String {
         let local = at.with_timezone(&self.offset);

@@ -11,6 +11,7 @@
 
 mod measures;
 mod outline;
+mod own;
 mod sections;
 mod summary;
 mod text;
@@ -19,7 +20,7 @@ mod when;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::markdown::{read_block, UNTITLED};
+use crate::markdown::{normalize_newlines, read_block, UNTITLED};
 use crate::model::{ExtraSection, LessonsLearned, Moment, Report};
 use crate::time::timezone_label;
 use measures::Measure;
@@ -43,11 +44,40 @@ pub struct Imported {
 /// Reads a Markdown postmortem. Never fails and never panics: whatever the text, the result
 /// is a report that holds all of it.
 pub fn import_markdown(source: &str) -> Imported {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let blocks = outline::read(source);
-    let mut importer = Importer::new(source, blocks);
+    if let Some(report) = own::read(source) {
+        return Imported {
+            report,
+            notes: Vec::new(),
+        };
+    }
+    let source = normalize_newlines(source.strip_prefix('\u{feff}').unwrap_or(source));
+    let blocks = outline::read(&source);
+    let mut importer = Importer::new(&source, blocks);
     importer.run();
     importer.finish()
+}
+
+/// Whether a reader would take this heading for one of the template's sections. Our export
+/// writes an extra section headed so with a mark, and reads it back only with that mark.
+pub(crate) fn names_a_section(heading: &str) -> bool {
+    sections::classify(heading).is_some_and(|kind| kind != Kind::Extra)
+}
+
+/// Whether a timeline entry's text, written without a time or kind before it, would read as
+/// starting with one (`10:00 alert`, `**Update** — …`, `*Detection:* …`). Our export writes
+/// such an entry with its kind, so that its text stays text.
+pub(crate) fn reads_as_entry_start(text: &str) -> bool {
+    let first_line = text.lines().next().unwrap_or_default();
+    // Bold up to a dash, or bold to the end of the text, is how the export writes a time.
+    let bold_time = first_line.strip_prefix("**").is_some_and(|rest| {
+        let ends = |at: usize| {
+            rest[at + 2..].starts_with(" \u{2014} ") || (at + 2 == rest.len() && rest.len() == text.len() - 2)
+        };
+        (0..rest.len()).any(|at| rest.as_bytes()[at..].starts_with(b"**") && ends(at))
+    });
+    bold_time
+        || timeline::split_time(first_line).is_some()
+        || timeline::split_kind(first_line).2.len() != first_line.len()
 }
 
 /// A summary time as written, read when the report's date and zone are known.

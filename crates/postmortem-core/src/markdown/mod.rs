@@ -7,8 +7,8 @@
 
 mod escape;
 
+pub use escape::{normalize_newlines, read_block, read_heading_text, read_paragraph, single_line};
 use escape::{push_block, push_heading_text, push_paragraph};
-pub use escape::{read_block, read_heading_text, read_paragraph, single_line};
 
 use crate::model::{
     CorrectiveMeasures, CorrectiveTask, EntryKind, ExtraSection, Image, IssueSummary, LessonsLearned, Moment, Report,
@@ -24,6 +24,33 @@ pub mod headings {
     pub const MEASURES: &str = "Corrective and Preventative Measures";
     pub const LESSONS: &str = "Lessons Learned";
     pub const IMAGES: &str = "Images";
+    /// Every section heading the template writes at level 2, in the order it writes them.
+    pub const IN_ORDER: [&str; 6] = [SUMMARY, TIMELINE, ROOT_CAUSE_AND_RESOLUTION, MEASURES, LESSONS, IMAGES];
+    pub const ROOT_CAUSE: &str = "Root Cause";
+    pub const RESOLUTION: &str = "Resolution";
+    pub const IMPROVEMENTS: &str = "Improvements";
+    pub const TASKS: &str = "Tasks";
+    pub const WENT_WELL: &str = "What went well";
+    pub const WENT_WRONG: &str = "What went wrong";
+    pub const GOT_LUCKY: &str = "Where we got lucky";
+}
+
+/// The bold labels of the summary bullets, the line under the title and a task's details.
+pub mod labels {
+    pub const DURATION: &str = "Duration";
+    pub const IMPACT: &str = "Impact";
+    pub const USERS_AFFECTED: &str = "Users affected";
+    pub const BUSINESS_IMPACT: &str = "Business impact";
+    pub const ROOT_CAUSE: &str = "Root Cause";
+    pub const SERVICE: &str = "Service";
+    pub const SEVERITY: &str = "Severity";
+    pub const AUTHORS: &str = "Authors";
+    pub const OWNER: &str = "Owner";
+    pub const DUE: &str = "Due";
+    /// Between the parts of the line under the title and of a task's details.
+    pub const SEPARATOR: &str = " · ";
+    /// Before a timeline entry's text and a task's details.
+    pub const DASH: &str = " — ";
 }
 
 /// The title used when the author has not written one yet.
@@ -99,6 +126,17 @@ fn heading(out: &mut String, level: usize, text: &str) {
     out.push_str("\n\n");
 }
 
+/// `## Timeline ##`: a level-2 heading with a closing sequence.
+fn write_heading_marked(out: &mut String, text: &str) {
+    out.push_str("## ");
+    push_heading_text(out, text);
+    out.push_str(EXTRA_MARK);
+    out.push_str("\n\n");
+}
+
+/// What ends an extra section's heading that has a template section's name.
+pub const EXTRA_MARK: &str = " ##";
+
 fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
 }
@@ -126,10 +164,10 @@ fn bullet(out: &mut String, text: &str) {
 fn write_metadata(report: &Report, out: &mut String) {
     let mut parts = Vec::new();
     if let Some(service) = non_blank(&report.service) {
-        parts.push(format!("**Service:** {}", single_line(service)));
+        parts.push(format!("**{}:** {}", labels::SERVICE, single_line(service)));
     }
     if let Some(severity) = report.severity {
-        parts.push(format!("**Severity:** {}", severity.label()));
+        parts.push(format!("**{}:** {}", labels::SEVERITY, severity.label()));
     }
     let authors: Vec<String> = report
         .authors
@@ -138,11 +176,11 @@ fn write_metadata(report: &Report, out: &mut String) {
         .map(|a| single_line(a))
         .collect();
     if !authors.is_empty() {
-        parts.push(format!("**Authors:** {}", authors.join(", ")));
+        parts.push(format!("**{}:** {}", labels::AUTHORS, authors.join(", ")));
     }
     if !parts.is_empty() {
         // The first part starts with `**`, which cannot open a block, so no escaping is needed.
-        out.push_str(&parts.join(" · "));
+        out.push_str(&parts.join(labels::SEPARATOR));
         out.push_str("\n\n");
     }
 }
@@ -184,19 +222,19 @@ pub fn format_percent(percent: f64) -> String {
 fn write_summary(summary: &IssueSummary, times: &TimeDisplay, out: &mut String) {
     let mut body = String::new();
     if let Some(duration) = duration_line(summary, times) {
-        labelled_bullet(&mut body, "Duration", &duration);
+        labelled_bullet(&mut body, labels::DURATION, &single_line(&duration));
     }
     if !is_blank(&summary.impact) {
-        labelled_bullet(&mut body, "Impact", &summary.impact);
+        labelled_bullet(&mut body, labels::IMPACT, &summary.impact);
     }
     if let Some(percent) = summary.users_affected_percent {
-        labelled_bullet(&mut body, "Users affected", &format_percent(percent));
+        labelled_bullet(&mut body, labels::USERS_AFFECTED, &format_percent(percent));
     }
     if let Some(business) = non_blank(&summary.business_impact) {
-        labelled_bullet(&mut body, "Business impact", business);
+        labelled_bullet(&mut body, labels::BUSINESS_IMPACT, business);
     }
     if !is_blank(&summary.root_cause) {
-        labelled_bullet(&mut body, "Root Cause", &summary.root_cause);
+        labelled_bullet(&mut body, labels::ROOT_CAUSE, &summary.root_cause);
     }
     if !body.is_empty() {
         heading(out, 2, headings::SUMMARY);
@@ -230,7 +268,7 @@ fn is_timeline_entry_empty(entry: &TimelineEntry) -> bool {
 }
 
 /// `- **15:05 UTC** — *Detection (Dana):* Pager fired for the 5xx rate.`
-fn write_timeline_entry(entry: &TimelineEntry, times: &TimeDisplay, out: &mut String) {
+pub(crate) fn write_timeline_entry(entry: &TimelineEntry, times: &TimeDisplay, out: &mut String) {
     out.push_str("- ");
     let mut separator = "";
     if let Some(time) = &entry.time {
@@ -239,12 +277,13 @@ fn write_timeline_entry(entry: &TimelineEntry, times: &TimeDisplay, out: &mut St
             out.push_str("**");
             out.push_str(&time);
             out.push_str("**");
-            separator = " — ";
+            separator = labels::DASH;
         }
     }
     let actor = non_blank(&entry.actor).map(single_line);
+    let text_reads_as_tag = !is_blank(&entry.text) && crate::import::reads_as_entry_start(entry.text.trim_start());
     let tag = match (entry.kind, actor) {
-        (EntryKind::Other, None) => None,
+        (EntryKind::Other, None) if !text_reads_as_tag => None,
         (kind, None) => Some(kind.label().to_owned()),
         (kind, Some(actor)) => Some(format!("{} ({actor})", kind.label())),
     };
@@ -267,7 +306,10 @@ fn write_root_cause_and_resolution(section: &RootCauseAndResolution, out: &mut S
         return;
     }
     heading(out, 2, headings::ROOT_CAUSE_AND_RESOLUTION);
-    for (label, text) in [("Root Cause", &section.root_cause), ("Resolution", &section.resolution)] {
+    for (label, text) in [
+        (headings::ROOT_CAUSE, &section.root_cause),
+        (headings::RESOLUTION, &section.resolution),
+    ] {
         if !is_blank(text) {
             heading(out, 3, label);
             push_block(out, text.trim_matches('\n'));
@@ -284,14 +326,14 @@ fn write_measures(measures: &CorrectiveMeasures, out: &mut String) {
     }
     heading(out, 2, headings::MEASURES);
     if !improvements.is_empty() {
-        heading(out, 3, "Improvements");
+        heading(out, 3, headings::IMPROVEMENTS);
         for improvement in improvements {
             bullet(out, improvement);
         }
         out.push('\n');
     }
     if !tasks.is_empty() {
-        heading(out, 3, "Tasks");
+        heading(out, 3, headings::TASKS);
         for task in tasks {
             write_task(task, out);
         }
@@ -304,31 +346,31 @@ fn is_task_empty(task: &CorrectiveTask) -> bool {
 }
 
 /// `- [ ] Add a TLS expiry alert — **Owner:** Dana · **Due:** 2024-09-01`
-fn write_task(task: &CorrectiveTask, out: &mut String) {
+pub(crate) fn write_task(task: &CorrectiveTask, out: &mut String) {
     out.push_str(if task.done { "- [x] " } else { "- [ ] " });
     push_paragraph(out, &task.text, "  ");
     let mut details = Vec::new();
     if let Some(owner) = non_blank(&task.owner) {
-        details.push(format!("**Owner:** {}", single_line(owner)));
+        details.push(format!("**{}:** {}", labels::OWNER, single_line(owner)));
     }
     if let Some(due) = &task.due {
         let due = single_line(&due.to_json_string());
         if !due.is_empty() {
-            details.push(format!("**Due:** {due}"));
+            details.push(format!("**{}:** {due}", labels::DUE));
         }
     }
     if !details.is_empty() {
-        out.push_str(" — ");
-        out.push_str(&details.join(" · "));
+        out.push_str(labels::DASH);
+        out.push_str(&details.join(labels::SEPARATOR));
     }
     out.push('\n');
 }
 
 fn write_lessons(lessons: &LessonsLearned, out: &mut String) {
     let groups = [
-        ("What went well", &lessons.went_well),
-        ("What went wrong", &lessons.went_wrong),
-        ("Where we got lucky", &lessons.got_lucky),
+        (headings::WENT_WELL, &lessons.went_well),
+        (headings::WENT_WRONG, &lessons.went_wrong),
+        (headings::GOT_LUCKY, &lessons.got_lucky),
     ];
     if groups.iter().all(|(_, items)| items.iter().all(|i| is_blank(i))) {
         return;
@@ -360,9 +402,11 @@ fn write_images(images: &[Image], out: &mut String) {
     }
 }
 
+/// Brackets would end the text early; a backtick or `<` could open a code span or autolink
+/// that runs over the `](`.
 fn push_link_text(out: &mut String, text: &str) {
     for c in text.chars() {
-        if matches!(c, '[' | ']' | '\\') {
+        if matches!(c, '[' | ']' | '\\' | '`' | '<') {
             out.push('\\');
         }
         out.push(c);
@@ -372,6 +416,7 @@ fn push_link_text(out: &mut String, text: &str) {
 /// A destination with spaces or parentheses goes in angle brackets; characters that would end
 /// it early are percent-encoded.
 fn push_link_destination(out: &mut String, url: &str) {
+    let url: String = url.chars().filter(|c| !matches!(c, '\n' | '\r')).collect();
     let needs_brackets = url.contains(|c: char| c.is_whitespace() || c == '(' || c == ')');
     if needs_brackets {
         out.push('<');
@@ -380,7 +425,6 @@ fn push_link_destination(out: &mut String, url: &str) {
         match c {
             '<' => out.push_str("%3C"),
             '>' => out.push_str("%3E"),
-            '\n' | '\r' => {}
             _ => out.push(c),
         }
     }
@@ -398,7 +442,13 @@ fn write_extra_section(section: &ExtraSection, out: &mut String) {
     } else {
         &section.heading
     };
-    heading(out, 2, title);
+    if crate::import::names_a_section(title) {
+        // A closing sequence renders the same and tells a reader this is not the template's
+        // section of that name.
+        write_heading_marked(out, title);
+    } else {
+        heading(out, 2, title);
+    }
     if !is_blank(&section.body) {
         push_block(out, section.body.trim_matches('\n'));
         out.push('\n');
