@@ -12,6 +12,7 @@
 mod measures;
 mod outline;
 mod own;
+mod prepare;
 mod sections;
 mod summary;
 mod text;
@@ -51,8 +52,10 @@ pub fn import_markdown(source: &str) -> Imported {
         };
     }
     let source = normalize_newlines(source.strip_prefix('\u{feff}').unwrap_or(source));
-    let blocks = outline::read(&source);
-    let mut importer = Importer::new(&source, blocks);
+    let prepared = prepare::prepare(&source);
+    let blocks = outline::read(&prepared.text);
+    let mut importer = Importer::new(&prepared.text, blocks);
+    importer.notes = prepared.notes;
     importer.run();
     importer.finish()
 }
@@ -197,8 +200,18 @@ impl<'a> Importer<'a> {
     /// The block that is the title, with its text. What comes before it (front matter,
     /// images) is placed here; without a title block, the preamble reads it.
     fn find_title(&mut self) -> Option<usize> {
-        let (index, title) = self.first_level_one_heading().or_else(|| self.title_block())?;
+        let found = self.first_level_one_heading();
+        let (index, title) = match found.or_else(|| self.front_matter_title()) {
+            Some(found) => found,
+            None => self.title_block()?,
+        };
         self.report.title = title;
+        if let Body::Meta { text } = &self.blocks[index].body {
+            // The title was read from the front matter; the rest of it is kept.
+            let rest: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with("title:")).collect();
+            let rest = rest.join("\n");
+            self.keep_unplaced(&rest);
+        }
         let before: Vec<Block> = self.blocks[..index].to_vec();
         for block in before {
             match &block.body {
@@ -212,6 +225,21 @@ impl<'a> Importer<'a> {
             }
         }
         Some(index)
+    }
+
+    /// `title: "…"` in YAML front matter, as static site generators keep a post's title.
+    fn front_matter_title(&self) -> Option<(usize, String)> {
+        let (index, block) = self
+            .blocks
+            .iter()
+            .enumerate()
+            .find(|(_, b)| matches!(b.body, Body::Meta { .. }))?;
+        let Body::Meta { text } = &block.body else {
+            return None;
+        };
+        let title = text.lines().find_map(|l| l.trim_start().strip_prefix("title:"))?;
+        let title = title.trim().trim_matches(['"', '\'']).trim();
+        (!title.is_empty()).then(|| (index, title.to_owned()))
     }
 
     /// A level-one heading before any section: the title, even after a stray line or two.

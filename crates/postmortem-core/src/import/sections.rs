@@ -110,8 +110,17 @@ pub struct Section {
 pub fn classify(heading: &str) -> Option<Kind> {
     let w = words(&clean_phrase(heading));
     let has = |keys: &[&str]| keys.iter().any(|k| w.contains(&format!(" {k} ")));
-    if w.trim().is_empty() || w.split(' ').filter(|s| !s.is_empty()).count() > 9 {
+    if w.trim().is_empty() {
         return None;
+    }
+    if w.split(' ').filter(|s| !s.is_empty()).count() > 9 {
+        // A long heading may name its section first and then say more about it: "Timeline
+        // (all times PST) Saturday Oct 30th - Monday Nov 1st. All times approximate".
+        let head = heading
+            .split(['(', ':', '.', '\u{2014}', '\u{2013}'])
+            .next()
+            .unwrap_or_default();
+        return (head.len() < heading.len()).then(|| classify(head)).flatten();
     }
     if has(&["what went well", "went well", "what worked"]) {
         return Some(Kind::Lessons(Some(Lesson::WentWell)));
@@ -154,6 +163,8 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "followups",
         "next steps",
         "measures",
+        "remedial",
+        "action plan",
     ]) {
         return Some(Kind::Measures(Group::Any));
     }
@@ -164,6 +175,9 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "causes",
         "why it happened",
         "contributing factors",
+        "trigger",
+        "fault",
+        "five whys",
     ]);
     let fix = has(&[
         "resolution",
@@ -173,6 +187,10 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "recovery",
         "resolved",
         "how it was fixed",
+        "how we resolved",
+        "actions taken",
+        "mitigation",
+        "solution",
     ]);
     match (cause, fix) {
         (true, true) => return Some(Kind::Rca),
@@ -190,6 +208,10 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "impact",
         "what happened",
         "incident description",
+        "description",
+        "introduction",
+        "leadup",
+        "lead up",
     ]) {
         return Some(Kind::Summary);
     }
@@ -238,13 +260,38 @@ pub fn group_label(text: &str) -> Option<Group> {
 
 /// A heading's text as the author wrote it, without emphasis around it or emoji at its ends.
 pub fn heading_text(markdown: &str) -> String {
-    let text = read_heading_text(markdown);
+    let text = read_heading_text(&without_anchors(markdown));
     let cleaned = clean_phrase(&text);
     if cleaned.is_empty() {
         text
     } else {
         cleaned
     }
+}
+
+/// A heading without the anchors documentation sites put in it: `[#](…#id)` links and
+/// `<a href="#id" id="id"></a>` tags with no text.
+fn without_anchors(markdown: &str) -> String {
+    let mut text = markdown.to_owned();
+    for open in ["[#](", "[¶](", "[](", "[🔗]("] {
+        while let Some(at) = text.find(open) {
+            let Some(close) = text[at..].find(')') else { break };
+            text.replace_range(at..at + close + 1, "");
+        }
+    }
+    while let Some(at) = text.find("<a ") {
+        let Some(close) = text[at..].find("</a>") else { break };
+        let inner = &text[at..at + close];
+        if inner
+            .find('>')
+            .is_some_and(|gt| inner[gt + 1..].trim().trim_matches('#').is_empty())
+        {
+            text.replace_range(at..at + close + 4, "");
+        } else {
+            break;
+        }
+    }
+    text.trim().to_owned()
 }
 
 /// `#Heading` written without the space CommonMark needs: the level and the text.

@@ -409,6 +409,7 @@ proptest! {
         "|---|---|", "| 10:00 | x |", "- 3:00 PM GMT - alert", "    - 11:16 ::::: deploy", "### Root Cause",
         "- [ ] task — **Owner:** A", "Owner: B", "Due: 31.12.2024", "![i](u)", "1. step", "---", "```", "",
         "January 10, 7:00 AM: x", "##TODO", "  - nested", "> quote", "Impact:", "**Root Cause:**",
+        "2025-03-12 — halt", "March 3, 2025 — é", "10:00 — x", "— 10:00 —", "12.03.2025 · 9h", "T+5m ✓",
     ][..]), 0..40)) {
         let text = lines.join("\n");
         let imported = import_markdown(&text);

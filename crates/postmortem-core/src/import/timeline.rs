@@ -1,6 +1,8 @@
 //! The timeline: entries from list items, lines, table rows, code lines and headings, with
 //! the times people write, dates from date lines, and the zone from wherever the report gives it.
 
+use std::borrow::Cow;
+
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
 use super::outline::{Body, Span};
@@ -53,8 +55,11 @@ impl Importer<'_> {
                 Body::Item { depth, .. } => {
                     let text = self.own_text(&block);
                     let base = *base_depth.get_or_insert(*depth);
+                    // A nested item is the entry above it continued, unless it starts with a time
+                    // of its own (times grouped under a date item).
+                    let timed = split_time(&text).is_some_and(|(w, _, _)| w.is_some_and(|w| w.clock.is_some()));
                     match entries.last_mut() {
-                        Some(last) if *depth > base => append(&mut last.text, &read_paragraph(&text), "\n"),
+                        Some(last) if *depth > base && !timed => append(&mut last.text, &read_paragraph(&text), "\n"),
                         _ => {
                             self.timeline_line(&text, &mut entries, &mut date, &mut zone, false);
                         }
@@ -103,12 +108,12 @@ impl Importer<'_> {
         }
         match split_time(line) {
             Some((None, written, rest)) => {
-                self.push_entry(entries, None, Some(written), *date, rest);
+                self.push_entry(entries, None, Some(written), *date, &rest);
                 true
             }
             Some((Some(when), _, rest)) if when.clock.is_none() => {
                 // "2015-10-21" or "2015-10-21 (all times UTC)": the date of the entries after it.
-                let note = zone_note(rest);
+                let note = zone_note(&rest);
                 if rest.trim().is_empty() || note.is_some() {
                     *date = when.date.and_then(|d| d.with_year(self.year()));
                     if note.is_some() {
@@ -130,7 +135,7 @@ impl Importer<'_> {
                 }
                 let entry_zone = when.zone.or(*zone);
                 self.note_abbreviation(when.zone);
-                self.push_entry(entries, Some(when), Some(written), *date, rest);
+                self.push_entry(entries, Some(when), Some(written), *date, &rest);
                 if let Some(last) = entries.last_mut() {
                     last.zone = entry_zone;
                 }
@@ -324,15 +329,23 @@ pub(super) struct DraftEntry {
 /// The time at the start of a timeline line and the rest: `**15:00 UTC:** text`,
 /// `- 3:00 PM GMT - text`, `14:10 ::::: text`. The time is `None` for our export's way of
 /// writing a time it could not read: in bold, then an em dash (`**around noon** — text`).
-pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, &str)> {
+pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, str>)> {
+    // "~18:30", "≈ 18:30", "approx. 18:30": a time given roughly is still the entry's time.
     let line = line.trim_start();
+    let line = ["~", "≈", "approx. ", "ca. ", "T+", "around "]
+        .iter()
+        .find_map(|p| {
+            line.strip_prefix(p)
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c == ' '))
+        })
+        .map_or(line, str::trim_start);
     // "[14:05] text", "(14:05) text", "`14:05` text"
     for (open, close) in [('[', ']'), ('(', ')'), ('`', '`')] {
         if let Some(inside) = line.strip_prefix(open) {
             if let Some(end) = inside.find(close) {
                 let inner = inside[..end].trim();
                 if let Some(when) = when::when_prefix(inner).filter(|w| w.end == inner.len() && w.clock.is_some()) {
-                    return Some((Some(when), inner.to_owned(), strip_separator(&inside[end + 1..])));
+                    return Some((Some(when), inner.to_owned(), strip_separator(&inside[end + 1..]).into()));
                 }
             }
         }
@@ -341,18 +354,28 @@ pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, &str)> {
         let inner_trimmed = inner.trim().trim_end_matches(':').trim_end();
         if let Some(when) = when::when_prefix(inner_trimmed) {
             if when.end == inner_trimmed.len() {
-                return Some((Some(when), inner_trimmed.to_owned(), strip_separator(rest)));
+                return Some((Some(when), inner_trimmed.to_owned(), strip_separator(rest).into()));
             }
         }
         if rest.starts_with(" \u{2014} ") && !inner.contains('*') && line.starts_with("**") {
-            return Some((None, inner.to_owned(), strip_separator(rest)));
+            return Some((None, inner.to_owned(), strip_separator(rest).into()));
         }
-        return None;
+        // The time and the text in one bold run: "**09:11 PM UTC — Exploit executed**".
+        let (when, written, after) = separated_time(inner_trimmed)?;
+        let marker = &line[..line.len() - inner.len() - rest.len()];
+        let text = format!("{marker}{}{marker}{rest}", strip_separator(after).trim_end());
+        return Some((when, written, text.into()));
     }
+    let (when, written, rest) = separated_time(line)?;
+    Some((when, written, strip_separator(rest).into()))
+}
+
+/// A time at the start of `line` that the text after it is set apart from.
+fn separated_time(line: &str) -> Option<(Option<When>, String, &str)> {
     let when = when::when_prefix(line)?;
     let rest = &line[when.end..];
     let separated = rest.is_empty() || rest.starts_with([' ', ':', '-', '\u{2013}', '\u{2014}', '|', ',', ')', '.']);
-    separated.then(|| (Some(when), line[when.start..when.end].to_owned(), strip_separator(rest)))
+    separated.then(|| (Some(when), line[when.start..when.end].to_owned(), rest))
 }
 
 /// One separator between a time and its text: " — ", " - ", ": ", " ::::: ", " | ".

@@ -365,13 +365,16 @@ fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
     let mut end = i + n;
     let (mut minute, mut second) = (0, 0);
     let mut has_minutes = false;
-    if byte(s, end) == b':' && byte(s, end + 1).is_ascii_digit() {
-        let (m, mn) = digits_at(s, end + 1, 3);
-        if mn != 2 {
+    // "4: 45 am", a space after the colon, is read only with its am or pm.
+    let spaced = byte(s, end) == b':' && byte(s, end + 1) == b' ' && byte(s, end + 2).is_ascii_digit();
+    if byte(s, end) == b':' && (byte(s, end + 1).is_ascii_digit() || spaced) {
+        let from = end + 1 + usize::from(spaced);
+        let (m, mn) = digits_at(s, from, 3);
+        if mn != 2 || (spaced && meridiem_at(s, skip_spaces(s, from + 2)).is_none()) {
             return None;
         }
         minute = m;
-        end += 3;
+        end = from + 2;
         has_minutes = true;
         if byte(s, end) == b':' && byte(s, end + 1).is_ascii_digit() {
             let (sec, sn) = digits_at(s, end + 1, 3);
@@ -392,7 +395,8 @@ fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
     if byte(s, end).is_ascii_digit() || (letter_after && meridiem.is_none()) {
         return None;
     }
-    let pm = meridiem.map(|(pm, _)| pm);
+    // "13:55 PM": a 24-hour time with a needless PM is still that time.
+    let pm = meridiem.map(|(pm, _)| pm).filter(|_| hour <= 12);
     if let Some((_, meridiem_end)) = meridiem {
         end = meridiem_end;
     }
@@ -517,7 +521,7 @@ pub fn when_at(s: &str, i: usize) -> Option<When> {
             }
             j = skip_spaces(s, j);
             for word in ["at ", "@ "] {
-                if s[j..].len() >= word.len() && s[j..j + word.len()].eq_ignore_ascii_case(word) {
+                if s.get(j..j + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word)) {
                     j = skip_spaces(s, j + word.len());
                 }
             }

@@ -1,0 +1,214 @@
+//! The first stage of reading: the report as Markdown whose shape a parser can see.
+//!
+//! People paste reports in ways that hide their structure from a Markdown parser: the whole
+//! report inside one code fence (as a chat assistant gives it), section names on a line of
+//! their own but with no blank line before the text under them (so the name and the text are
+//! one paragraph), section names wrapped in HTML (`<p>Timeline</p>`, `<h2>…</h2>`). This stage
+//! undoes those, line by line, outside code, and says what it did; it never drops text.
+
+use super::sections::{classify, Kind};
+use super::text::clean_phrase;
+
+pub struct Prepared {
+    pub text: String,
+    pub notes: Vec<String>,
+}
+
+pub fn prepare(source: &str) -> Prepared {
+    let mut notes = Vec::new();
+    let unwrapped = match unwrap_fence(source) {
+        Some(inner) => {
+            notes.push("The report was inside a code block, and was read from inside it.".to_owned());
+            inner
+        }
+        None => source.to_owned(),
+    };
+    Prepared {
+        text: isolate_section_lines(&unwrapped),
+        notes,
+    }
+}
+
+/// A fence's opening line: its marker character and length, when the line opens one.
+fn fence_of(line: &str) -> Option<(char, usize)> {
+    let trimmed = line.trim_start();
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let length = trimmed.chars().take_while(|c| *c == marker).count();
+    (length >= 3).then_some((marker, length))
+}
+
+fn closes(line: &str, (marker, length): (char, usize)) -> bool {
+    let trimmed = line.trim();
+    trimmed.chars().count() >= length && trimmed.chars().all(|c| c == marker)
+}
+
+/// The inside of a fence that holds the report: a fence of Markdown (or of no language) that
+/// holds most of the text and, inside it, headings or section names.
+fn unwrap_fence(source: &str) -> Option<String> {
+    let lines: Vec<&str> = source.lines().collect();
+    let open = lines.iter().position(|l| fence_of(l).is_some())?;
+    let fence = fence_of(lines[open])?;
+    let info = lines[open]
+        .trim_start()
+        .trim_start_matches(fence.0)
+        .trim()
+        .to_ascii_lowercase();
+    if !matches!(info.as_str(), "" | "markdown" | "md" | "text" | "txt") {
+        return None;
+    }
+    let close = open + 1 + lines[open + 1..].iter().position(|l| closes(l, fence))?;
+    let inside = &lines[open + 1..close];
+    let outside: usize = lines[..open].iter().chain(&lines[close + 1..]).map(|l| l.len()).sum();
+    let inside_len: usize = inside.iter().map(|l| l.len()).sum();
+    let heading = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')
+    };
+    let sections = inside
+        .iter()
+        .filter(|l| heading(l) || section_line(l).is_some())
+        .count();
+    if inside_len < 2 * outside.max(1) || sections < 2 {
+        return None;
+    }
+    let mut out: Vec<&str> = lines[..open].to_vec();
+    out.push("");
+    out.extend_from_slice(inside);
+    out.push("");
+    out.extend_from_slice(&lines[close + 1..]);
+    Some(out.join("\n"))
+}
+
+/// The section a line names on its own, and how to write it so that the reader sees a
+/// section line: "Timeline", "Issue Summary:", `<p><b>Timeline</b></p>`, `<h2>Timeline</h2>`.
+fn section_line(line: &str) -> Option<(Kind, String)> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.len() > 80 {
+        return None;
+    }
+    // Lines that are already list items, quotes, table rows or headings are left to the parser.
+    if trimmed.starts_with(['-', '*', '+', '>', '|', '#', '!', '[']) && !trimmed.starts_with("**") {
+        return None;
+    }
+    let (text, html_level) = strip_tags(trimmed);
+    let text = clean_phrase(&text);
+    if text.is_empty() || text.split_whitespace().count() > 7 || !text.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // A "Label: value" line is a labelled field, not a section name.
+    let plain = trimmed
+        .trim_end_matches(['*', '_', ':', ' '])
+        .trim_start_matches(['*', '_']);
+    if plain.contains(':') && html_level.is_none() {
+        return None;
+    }
+    // Without markup, a name is short and looks like one: a colon after it, or Title Case,
+    // or at most three words; a sentence ("The timeline shows it.") is text.
+    let marked = html_level.is_some() || trimmed.starts_with("**") || trimmed.starts_with("__");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase) || w.len() <= 3);
+    let named = trimmed.ends_with(':') || title_case || words.len() <= 3;
+    if !marked && (text.ends_with(['.', '!', '?']) || words.len() > 6 || !named) {
+        return None;
+    }
+    let kind = classify(&text).filter(|k| !matches!(k, Kind::Extra | Kind::Preamble | Kind::Date | Kind::Authors))?;
+    let written = match html_level {
+        Some(level) => format!("{} {text}", "#".repeat(level)),
+        None => format!("**{text}:**"),
+    };
+    Some((kind, written))
+}
+
+/// The text of a line without its HTML tags, and the level when it was an HTML heading.
+fn strip_tags(line: &str) -> (String, Option<usize>) {
+    let mut text = String::with_capacity(line.len());
+    let mut level = None;
+    let mut rest = line;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            text.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[open + 1..open + close]
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        if let Some(n) = tag.strip_prefix('h').and_then(|n| n.parse::<usize>().ok()) {
+            level = Some(n.clamp(1, 6));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    text.push_str(rest);
+    (text, level)
+}
+
+/// Puts every line that names a section on its own outside code between blank lines, written
+/// as a section line, so that it does not run into the paragraph under it.
+fn isolate_section_lines(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + 64);
+    let mut fence: Option<(char, usize)> = None;
+    let mut previous_blank = true;
+    // In a report whose section names are real Markdown headings, plain lines stay text.
+    let has_headings = source.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with('#')
+            && t.trim_start_matches('#').starts_with(' ')
+            && classify(t.trim_start_matches('#')).is_some()
+    });
+    for line in source.lines() {
+        if let Some(open) = fence {
+            if closes(line, open) {
+                fence = None;
+            }
+        } else if let Some(opened) = fence_of(line) {
+            fence = Some(opened);
+        } else if let Some((_, written)) = section_line(line).filter(|_| !has_headings || line.contains('<')) {
+            if !previous_blank {
+                out.push('\n');
+            }
+            out.push_str(&written);
+            out.push_str("\n\n");
+            previous_blank = true;
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous_blank = line.trim().is_empty();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_names_on_their_own_line_are_set_apart() {
+        let text =
+            prepare("Issue Summary:\n  From 3:00 pm the site was slow.\nTimeline\n3:00 pm - first complaint\n").text;
+        assert_eq!(
+            text,
+            "**Issue Summary:**\n\n  From 3:00 pm the site was slow.\n\n**Timeline:**\n\n3:00 pm - first complaint\n"
+        );
+        let html = prepare("<p><b>Root Cause</b></p>\ntext\n<h2>Timeline</h2>\n").text;
+        assert_eq!(html, "**Root Cause:**\n\ntext\n\n## Timeline\n\n");
+        // Labelled fields, list items, sentences and code stay as they are.
+        let kept = "Impact: slow pages\n- Timeline\nThe timeline shows it.\n```\nTimeline\n```\n";
+        assert_eq!(prepare(kept).text, kept);
+    }
+
+    #[test]
+    fn a_report_pasted_inside_a_fence_is_read_from_inside() {
+        let prepared = prepare("Here is your postmortem:\n\n```markdown\n# Outage\n\n## Timeline\n\n- 10:00 alert\n\n## Root Cause\n\nA bug.\n```\n");
+        assert!(prepared.text.contains("\n# Outage\n"), "{}", prepared.text);
+        assert!(!prepared.text.contains("```"), "{}", prepared.text);
+        assert_eq!(prepared.notes.len(), 1);
+        // A fence of code in a report stays code.
+        let code = "# T\n\n## Timeline\n\n- 10:00 x\n\n```sql\nSELECT 1;\n```\n";
+        assert_eq!(prepare(code).text, code);
+    }
+}
