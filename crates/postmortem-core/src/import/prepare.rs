@@ -159,7 +159,11 @@ fn isolate_section_lines(source: &str) -> String {
             && t.trim_start_matches('#').starts_with(' ')
             && classify(t.trim_start_matches('#')).is_some()
     });
+    // The lines that ran on from a section line were its paragraph's; set apart from it, an
+    // indented one would turn into code, so they lose the indentation.
+    let mut ran_on = false;
     for line in source.lines() {
+        let mut line = line;
         if let Some(open) = fence {
             if closes(line, open) {
                 fence = None;
@@ -173,7 +177,12 @@ fn isolate_section_lines(source: &str) -> String {
             out.push_str(&written);
             out.push_str("\n\n");
             previous_blank = true;
+            ran_on = true;
             continue;
+        } else if line.trim().is_empty() {
+            ran_on = false;
+        } else if ran_on && line.len() - line.trim_start().len() >= 4 {
+            line = line.trim_start();
         }
         out.push_str(line);
         out.push('\n');

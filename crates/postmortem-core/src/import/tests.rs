@@ -202,6 +202,108 @@ fn labelled_preamble_and_a_dated_timeline_with_bracketed_times() {
     assert!(unplaced.contains("Action items in progress"), "{unplaced}");
 }
 
+fn times_of(report: &Report) -> Vec<String> {
+    report
+        .timeline
+        .iter()
+        .map(|e| e.time.as_ref().map(Moment::to_json_string).unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn section_names_on_plain_lines_with_text_run_on_under_them() {
+    let report = import(
+        "Outage of the web tier\n\nIssue Summary:\n        From 3:00 pm to 5:00 pm the site was slow.\n\n\
+         Timeline:\n        3:00 pm - First complaint\n        3:15 pm - More complaints\n\n\
+         Root cause:\n        A spilled drink took out the primary.\n",
+    );
+    assert_eq!(report.timeline.len(), 2, "{:#?}", report.timeline);
+    assert_eq!(report.timeline[1].text, "More complaints");
+    assert!(
+        report.summary.impact.starts_with("From 3:00 pm"),
+        "{:?}",
+        report.summary
+    );
+    assert_eq!(
+        report.root_cause_and_resolution.root_cause,
+        "A spilled drink took out the primary."
+    );
+}
+
+#[test]
+fn times_grouped_under_date_bullets_rough_times_and_bold_runs() {
+    let report = import(
+        "# T\n\n## Timeline\n\n- **March 3, 2024:**\n  - 10:00 AM UTC: Container reset\n  - ~11:30 AM UTC: Access lost\n\
+         - **March 4, 2024:**\n  - 10:05 AM UTC: Escalated\n    with more detail\n\n\
+         ### March 5, 2024\n\n* **09:11:59 PM UTC — Keys restored** (ticket 7)\n",
+    );
+    assert_eq!(
+        times_of(&report),
+        [
+            "2024-03-03T10:00:00+00:00",
+            "2024-03-03T11:30:00+00:00",
+            "2024-03-04T10:05:00+00:00",
+            "2024-03-05T21:11:59+00:00"
+        ]
+    );
+    assert_eq!(report.timeline[2].text, "Escalated\nwith more detail");
+    assert_eq!(report.timeline[3].text, "**Keys restored** (ticket 7)");
+}
+
+#[test]
+fn times_in_other_orders_relative_and_spaced() {
+    let report = import(
+        "# T\n\n## Timeline (all times PST) Saturday Oct 30th 2021 - Monday Nov 1st, 2021. All times approximate\n\n\
+         03, 14, 2024, 10:00 AM UTC - Alert\n\n3rd of March 2025 12:00 UTC - Review\n\n[ 4: 45 am PST ] - Deploy\n\n\
+         13:55 PM PST - Alarm\n\nT+5m - Pager fired\n",
+    );
+    let times = times_of(&report);
+    assert_eq!(times[0], "2024-03-14T10:00:00+00:00");
+    assert_eq!(times[1], "2025-03-03T12:00:00+00:00");
+    // Without a date for them, these stay as written, but are still read as times.
+    assert_eq!(times[2], "4: 45 am PST");
+    assert_eq!(report.timeline[2].text, "Deploy");
+    assert_eq!(times[3], "13:55 PM PST");
+    assert_eq!(report.timeline[3].text, "Alarm");
+    assert_eq!(times[4], "T+5m");
+    assert_eq!(report.timeline[4].text, "Pager fired");
+}
+
+#[test]
+fn a_table_with_its_times_in_the_second_column_and_dates_in_the_first() {
+    let report = import(
+        "# T\n\n## Timeline\n\n| Day | Time (UTC) | What |\n|---|---|---|\n\
+         | 2024-05-01 | 10:00 | Deploy |\n| 2024-05-02 | 09:30 | Rollback |\n",
+    );
+    assert_eq!(
+        times_of(&report),
+        ["2024-05-01T10:00:00+00:00", "2024-05-02T09:30:00+00:00"]
+    );
+    assert_eq!(report.timeline[1].text, "Rollback");
+}
+
+#[test]
+fn front_matter_titles_anchored_headings_and_fenced_reports() {
+    let report = import("---\ntitle: \"Disk full on db-1\"\ndate: 2020-04-29\n---\n\n## Prolog\n\nIt filled.\n");
+    assert_eq!(report.title, "Disk full on db-1");
+    let anchored = import(
+        "# T\n\n### [#](https://docs.example/pm.html#timeline)Timeline <a href=\"#timeline\" id=\"timeline\"></a>\n\n- 10:00 UTC alert\n",
+    );
+    assert_eq!(anchored.timeline.len(), 1);
+    assert!(anchored.extra_sections.is_empty(), "{:?}", anchored.extra_sections);
+    let fenced = import_markdown(
+        "Sure, here is the postmortem:\n\n```markdown\n# Cache stampede\n\n## Timeline\n\n- 10:00 UTC alert\n\n\
+         ## Root Cause\n\nA cold cache.\n```\n",
+    );
+    assert_eq!(fenced.report.title, "Cache stampede");
+    assert_eq!(fenced.report.root_cause_and_resolution.root_cause, "A cold cache.");
+    assert!(
+        fenced.notes.iter().any(|n| n.contains("code block")),
+        "{:?}",
+        fenced.notes
+    );
+}
+
 // ---- Round trip: for any report the editor can hold, reading its export gives it back. ----
 
 use crate::test_support::{config, line_field, paragraph_field, phrase, separate_blocks_markdown};

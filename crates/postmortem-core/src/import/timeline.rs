@@ -186,14 +186,31 @@ impl Importer<'_> {
         };
         let names: Vec<String> = header.iter().map(|c| clean_cell(self.raw(c))).collect();
         let keyed: Vec<String> = names.iter().map(|n| words(n)).collect();
-        let time_col = keyed
+        let source = self.source;
+        let cell_when = |row: &Vec<Span>, i: usize| {
+            let raw = row.get(i).and_then(|c| source.get(c.clone())).unwrap_or_default();
+            when::when_prefix(&clean_phrase(&clean_cell(raw)))
+        };
+        // The time column is the one whose cells read as clock times (not always the first,
+        // nor the one headed "Date"); the header decides only between equals.
+        let columns = names.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        let count =
+            |test: &dyn Fn(When) -> bool, i: usize| rows.iter().filter(|r| cell_when(r, i).is_some_and(test)).count();
+        let clocks: Vec<usize> = (0..columns).map(|i| count(&|w| w.clock.is_some(), i)).collect();
+        let named = keyed
             .iter()
-            .position(|n| {
-                [" time ", " date ", " when ", " timestamp "]
-                    .iter()
-                    .any(|k| n.contains(k))
-            })
-            .unwrap_or(0);
+            .position(|n| [" time ", " when ", " timestamp "].iter().any(|k| n.contains(k)))
+            .or_else(|| keyed.iter().position(|n| n.contains(" date ")));
+        let best = clocks.iter().copied().max().unwrap_or(0);
+        let time_col = match named {
+            Some(n) if clocks.get(n).copied().unwrap_or(0) == best => n,
+            _ if best > 0 => clocks.iter().position(|&c| c == best).unwrap_or(0),
+            _ => named.unwrap_or(0),
+        };
+        // A column of dates beside the time column gives each row its date.
+        let date_col = (0..columns)
+            .filter(|&i| i != time_col)
+            .find(|&i| count(&|w| w.date.is_some() && w.clock.is_none(), i) * 2 > rows.len());
         if let Some(found) = when::zone_in(&names[time_col]) {
             *zone = Some(found);
             self.note("The timeline's timezone was taken from its table header.");
@@ -202,13 +219,16 @@ impl Importer<'_> {
             .iter()
             .position(|n| [" who ", " actor ", " owner ", " by "].iter().any(|k| n.contains(k)));
         let mut unreadable = 0;
-        let date = None;
         for row in rows {
             let cell = |i: usize| row.get(i).map(|c| clean_cell(self.raw(c))).unwrap_or_default();
             let time_text = clean_phrase(&cell(time_col));
+            let date = date_col
+                .and_then(|i| cell_when(row, i))
+                .and_then(|w| w.date)
+                .and_then(|d| d.with_year(self.year()));
             let mut parts = Vec::new();
             for i in 0..row.len().max(names.len()) {
-                if i != time_col && Some(i) != actor_col {
+                if i != time_col && Some(i) != actor_col && (Some(i) != date_col || date.is_none()) {
                     let value = cell(i);
                     if !value.is_empty() {
                         parts.push(value);
@@ -332,7 +352,10 @@ pub(super) struct DraftEntry {
 pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, str>)> {
     // "~18:30", "≈ 18:30", "approx. 18:30": a time given roughly is still the entry's time.
     let line = line.trim_start();
-    let line = ["~", "≈", "approx. ", "ca. ", "T+", "around "]
+    if let Some(end) = relative_time_len(line) {
+        return Some((None, line[..end].to_owned(), strip_separator(&line[end..]).into()));
+    }
+    let line = ["~", "≈", "approx. ", "ca. ", "around "]
         .iter()
         .find_map(|p| {
             line.strip_prefix(p)
@@ -362,12 +385,50 @@ pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, st
         }
         // The time and the text in one bold run: "**09:11 PM UTC — Exploit executed**".
         let (when, written, after) = separated_time(inner_trimmed)?;
-        let marker = &line[..line.len() - inner.len() - rest.len()];
+        let marker = &line[..(line.len() - inner.len() - rest.len()) / 2];
         let text = format!("{marker}{}{marker}{rest}", strip_separator(after).trim_end());
         return Some((when, written, text.into()));
     }
     let (when, written, rest) = separated_time(line)?;
     Some((when, written, strip_separator(rest).into()))
+}
+
+/// The length of a time given from the start of the incident at the start of a line: "T+5m",
+/// "T+1h30m", "T-2 min", "T+00:05". Kept as written: it names no clock time.
+fn relative_time_len(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    if !matches!(bytes.first(), Some(b'T' | b't')) || !matches!(bytes.get(1), Some(b'+' | b'-')) {
+        return None;
+    }
+    let mut at = 2;
+    let mut parts = 0;
+    loop {
+        let digits = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b':')
+            .count();
+        if digits == 0 {
+            break;
+        }
+        at += digits;
+        let space = usize::from(bytes.get(at) == Some(&b' '));
+        let unit = bytes[at + space..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let word = line[at + space..at + space + unit].to_ascii_lowercase();
+        const UNITS: &[&str] = &[
+            "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour",
+            "hours", "d", "day", "days",
+        ];
+        if UNITS.contains(&word.as_str()) {
+            at += space + unit;
+        } else if !line[at - digits..at].contains(':') {
+            return None;
+        }
+        parts += 1;
+    }
+    (parts > 0 && bytes.get(at).is_none_or(|b| !b.is_ascii_alphanumeric())).then_some(at)
 }
 
 /// A time at the start of `line` that the text after it is set apart from.

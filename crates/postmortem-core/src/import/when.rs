@@ -293,10 +293,34 @@ fn date_at(s: &str, i: usize) -> Option<(DateParts, usize)> {
                 end,
             ));
         }
-        // 18 July 2026, 3rd March
-        let j = skip_spaces(s, skip_ordinal(s, i + n1));
+        // 03, 14, 2024: month, day and year set apart by commas, as a form field prints them.
+        if sep == b',' {
+            let j = skip_spaces(s, i + n1 + 1);
+            let (second, n2) = digits_at(s, j, 2);
+            let (year, end) = if (1..=2).contains(&n2) && byte(s, j + n2) == b',' {
+                year_after(s, j + n2)?
+            } else {
+                return None;
+            };
+            let day_first = first > 12;
+            let (month, day) = if day_first { (second, first) } else { (first, second) };
+            return valid_date(Some(year), month, day).then_some((
+                DateParts {
+                    year: Some(year),
+                    month,
+                    day,
+                    ambiguous: !day_first && second <= 12 && first != second,
+                },
+                end,
+            ));
+        }
+        // 18 July 2026, 3rd March, 3rd of March
+        let mut j = skip_spaces(s, skip_ordinal(s, i + n1));
         if j == skip_ordinal(s, i + n1) {
             return None;
+        }
+        if s.get(j..j + 3).is_some_and(|w| w.eq_ignore_ascii_case("of ")) {
+            j = skip_spaces(s, j + 3);
         }
         let (month, end) = month_at(s, j)?;
         let (year, end) = match year_after(s, end) {
