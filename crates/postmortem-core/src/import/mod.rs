@@ -367,6 +367,16 @@ impl Importer<'_> {
                 self.start = Some(Written::found_in(&impact, start));
                 self.end = Some(Written::found_in(&impact, end));
                 self.note("The start and end of the incident were read from the summary's text.");
+                // "From 6:00 a.m. to 12:16 p.m. GMT+1, January 14, 2020, …": a date written
+                // beside the range is its date.
+                if start.date.is_none() && end.date.is_none() && self.doc_date.is_none() {
+                    let near = |w: &When| w.start + 60 >= start.start && w.start <= end.end + 60;
+                    let date = when::all_whens(&impact)
+                        .into_iter()
+                        .filter(|w| w.clock.is_none() && near(w))
+                        .find_map(|w| w.date.and_then(|d| d.with_year(None)));
+                    self.doc_date = date.map(|date| (date, String::new()));
+                }
             }
         }
         let summary_date = self.summary_date();

@@ -231,6 +231,22 @@ fn section_names_on_plain_lines_with_text_run_on_under_them() {
 }
 
 #[test]
+fn a_window_in_prose_takes_the_date_written_beside_it() {
+    let report = import(
+        "# T\n\n## Issue Summary\n\nFrom 6:00 a.m. to 12:16 p.m. GMT+1, January 14, 2020, every request failed.\n",
+    );
+    let exact = |m: &Option<Moment>| m.as_ref().map(Moment::to_json_string);
+    assert_eq!(
+        exact(&report.summary.started_at).as_deref(),
+        Some("2020-01-14T06:00:00+01:00")
+    );
+    assert_eq!(
+        exact(&report.summary.ended_at).as_deref(),
+        Some("2020-01-14T12:16:00+01:00")
+    );
+}
+
+#[test]
 fn times_grouped_under_date_bullets_rough_times_and_bold_runs() {
     let report = import(
         "# T\n\n## Timeline\n\n- **March 3, 2024:**\n  - 10:00 AM UTC: Container reset\n  - ~11:30 AM UTC: Access lost\n\
