@@ -97,6 +97,69 @@ pub fn TextField(
     }
 }
 
+/// A labelled drop-down over a list of choices, bound to one field of the report, with its
+/// findings below it. Values are the choices' JSON keys; "" is "not set".
+#[component]
+pub fn ChoiceField(
+    /// The visible label.
+    label: &'static str,
+    /// The field's path in the report: names the control and its findings.
+    #[prop(into)]
+    path: String,
+    /// Every choice as (value, words shown), in order.
+    choices: Vec<(String, String)>,
+    /// The words for leaving the field unset; without them a choice is always made.
+    #[prop(optional)]
+    unset: Option<&'static str>,
+    /// The value chosen now.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the value chosen.
+    on_change: Callback<String>,
+    /// Extra classes for the wrapper (layout).
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    let editor = use_editor();
+    let id = field_id(&path);
+    let message_id = format!("{id}-findings");
+    let findings = editor.visible_findings(path.clone());
+    let has = move |level: Level| findings.with(|f| f.iter().any(|f| f.level == level));
+    let options = unset
+        .map(|words| (String::new(), words.to_owned()))
+        .into_iter()
+        .chain(choices)
+        .map(|(key, words)| {
+            let chosen = key.clone();
+            view! { <option value=key selected=move || value.with(|v| *v == chosen)>{words}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class=format!("field {class}") class:has-error=move || has(Level::Error) class:has-warning=move || has(Level::Warning)>
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                prop:value=value
+                on:change=move |ev| {
+                    on_change.run(event_target_value(&ev));
+                    editor.touch(&path);
+                }
+                aria-describedby=message_id.clone()
+            >
+                {options}
+            </select>
+            <div class="field-messages" id=message_id aria-live="polite">
+                <FindingList findings=findings />
+            </div>
+        </div>
+    }
+}
+
+/// The (value, words) pairs of a closed list of choices, for a [`ChoiceField`].
+pub fn choices<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
+    all.iter().map(|c| (key(*c).to_owned(), label(*c).to_owned())).collect()
+}
+
 /// Findings as short messages, errors in red and warnings in amber.
 #[component]
 pub fn FindingList(

@@ -238,3 +238,77 @@ pub fn StringList(
         />
     }
 }
+
+/// One text input in each row of a [`PairList`].
+pub struct RowField<T: 'static> {
+    /// The visible label ("Name").
+    pub label: &'static str,
+    /// The item's field, as the last part of its path (`name`).
+    pub field: &'static str,
+    pub placeholder: &'static str,
+    pub read: fn(&T) -> String,
+    pub write: fn(&mut T, String),
+}
+
+// Plain data (strings and function pointers), whatever `T` is.
+impl<T: 'static> Clone for RowField<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for RowField<T> {}
+
+/// An editable list whose items are two short texts side by side (a responder's name and
+/// role, an impact figure's name and value).
+#[component]
+pub fn PairList<T: Default + Send + Sync + 'static>(
+    list: ReportList<T>,
+    /// The list's path in the report (`responders`).
+    path: &'static str,
+    /// The two inputs of a row; the first grows.
+    fields: [RowField<T>; 2],
+    /// What one item is called in button labels ("responder").
+    noun: &'static str,
+    /// The add button's text.
+    add_label: &'static str,
+) -> impl IntoView {
+    let editor = use_editor();
+    let ops = list.ops(editor);
+    let id_prefix = format!("{}-", field_id(path));
+    let [first, second] = fields;
+    let first_field = first.field;
+    let row_field = move |field: &RowField<T>, index: usize, class: &'static str| {
+        view! {
+            <TextField
+                label=field.label
+                path=format!("{path}[{index}].{}", field.field)
+                value=list.text(editor, index, field.read)
+                on_input=list.setter(editor, index, field.write)
+                placeholder=field.placeholder
+                class=class
+            />
+        }
+    };
+    view! {
+        <ol class="string-list">
+            <For
+                each=move || 0..ops.len.get()
+                key=|index| *index
+                children=move |index| {
+                    view! {
+                        <li class="string-item" on:keydown=reorder_keys(ops, index, id_prefix.clone())>
+                            {row_field(&first, index, "grow")}
+                            {row_field(&second, index, "")}
+                            <ItemControls index=index noun=noun ops=ops />
+                        </li>
+                    }
+                }
+            />
+        </ol>
+        <AddButton
+            label=add_label
+            on_add=Callback::new(move |()| list.append(editor, T::default(), |i| format!("{path}[{i}].{first_field}")))
+        />
+    }
+}

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use postmortem_core::editing::Section;
-use postmortem_core::{CorrectiveTask, DueDate};
+use postmortem_core::{CorrectiveTask, DueDate, Priority, TaskStatus, TaskType};
 
-use crate::components::field::{SectionFindings, TextField};
+use crate::components::field::{choices, ChoiceField, SectionFindings, TextField};
 use crate::components::form_section::FormSection;
 use crate::components::list::{reorder_keys, AddButton, ItemControls, ListOps, ReportList, StringList};
 use crate::components::summary_form::non_empty;
-use crate::state::{field_id, use_editor};
+use crate::state::use_editor;
 
 const TASKS: ReportList<CorrectiveTask> = ReportList {
     get: |r| &r.measures.tasks,
@@ -67,9 +67,6 @@ fn TaskRow(index: usize, ops: ListOps) -> impl IntoView {
     let path = move |field: &str| format!("measures.tasks[{index}].{field}");
     let read = move |get: fn(&CorrectiveTask) -> String| TASKS.text(editor, index, get);
     let write = move |apply: fn(&mut CorrectiveTask, String)| TASKS.setter(editor, index, apply);
-    let done = editor.field(move |r| r.measures.tasks.get(index).is_some_and(|t| t.done));
-    let done_id = field_id(&path("done"));
-    let done_label_for = done_id.clone();
     view! {
         <li class="task" data-testid="task" on:keydown=reorder_keys(ops, index, "field-measures-tasks-".into())>
             <div class="task-main">
@@ -98,22 +95,36 @@ fn TaskRow(index: usize, ops: ListOps) -> impl IntoView {
                     on_input=write(|t, v| t.due = non_empty(v).map(|v| DueDate::parse(&v)))
                     placeholder="2026-04-01 or Q3"
                 />
-                <label class="checkbox" for=done_label_for>
-                    <input
-                        type="checkbox"
-                        id=done_id
-                        prop:checked=done
-                        on:change=move |ev| {
-                            let checked = event_target_checked(&ev);
-                            editor.update(|r| {
-                                if let Some(task) = r.measures.tasks.get_mut(index) {
-                                    task.done = checked;
-                                }
-                            });
-                        }
-                    />
-                    "Done"
-                </label>
+                <TextField
+                    label="Ticket"
+                    path=path("ticket")
+                    value=read(|t| t.ticket.clone().unwrap_or_default())
+                    on_input=write(|t, v| t.ticket = non_empty(v))
+                    placeholder="OPS-1234 or a link"
+                />
+                <ChoiceField
+                    label="Priority"
+                    path=path("priority")
+                    choices=choices(Priority::ALL, Priority::key, Priority::label)
+                    unset="Not set"
+                    value=read(|t| t.priority.map_or("", Priority::key).to_owned())
+                    on_change=write(|t, v| t.priority = Priority::from_name(&v))
+                />
+                <ChoiceField
+                    label="Type"
+                    path=path("type")
+                    choices=choices(TaskType::ALL, TaskType::key, TaskType::label)
+                    unset="Not set"
+                    value=read(|t| t.kind.map_or("", TaskType::key).to_owned())
+                    on_change=write(|t, v| t.kind = TaskType::from_name(&v))
+                />
+                <ChoiceField
+                    label="Status"
+                    path=path("status")
+                    choices=choices(TaskStatus::ALL, TaskStatus::key, TaskStatus::label)
+                    value=read(|t| t.status.key().to_owned())
+                    on_change=write(|t, v| t.status = TaskStatus::from_name(&v).unwrap_or_default())
+                />
             </div>
         </li>
     }

@@ -3,10 +3,11 @@ use postmortem_core::editing::{
     change_timezone, from_local_input, input_offset, parse_percent, percent_input, timezone_choices, to_local_input,
 };
 use postmortem_core::time::{format_duration, parse_timezone, TimeDisplay};
-use postmortem_core::{Moment, Report, Severity};
+use postmortem_core::{DetectionMethod, ImpactFigure, Moment, Report, Severity};
 
-use crate::components::field::{Control, FindingList, SectionFindings, TextField};
+use crate::components::field::{choices, ChoiceField, Control, FindingList, SectionFindings, TextField};
 use crate::components::form_section::FormSection;
+use crate::components::list::{PairList, ReportList, RowField};
 use crate::state::{field_id, use_editor};
 
 /// Title, service, severity and authors, then when, what users saw, how many, and why.
@@ -41,11 +42,43 @@ pub fn SummaryForm() -> impl IntoView {
                 label="Authors"
                 path="authors"
                 value=editor.field(|r| r.authors.join(", "))
-                on_input=editor.setter(|r, v| {
-                    r.authors = v.split(',').map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect()
-                })
+                on_input=editor.setter(|r, v| r.authors = comma_list(&v))
                 placeholder="Priya Raman, Tomás Okafor"
                 class="span-2"
+            />
+            <TextField
+                label="Incident reference"
+                path="incident.key"
+                value=editor.field(|r| r.incident.as_ref().and_then(|i| i.key.clone()).unwrap_or_default())
+                on_input=editor.setter(|r, v| {
+                    r.incident.get_or_insert_with(Default::default).key = non_empty(v);
+                    r.incident = r.incident.take().filter(|i| !i.is_empty());
+                })
+                placeholder="INC-1042"
+            />
+            <TextField
+                label="Incident link"
+                path="incident.url"
+                value=editor.field(|r| r.incident.as_ref().and_then(|i| i.url.clone()).unwrap_or_default())
+                on_input=editor.setter(|r, v| {
+                    r.incident.get_or_insert_with(Default::default).url = non_empty(v);
+                    r.incident = r.incident.take().filter(|i| !i.is_empty());
+                })
+                placeholder="https://tracker.example/INC-1042"
+            />
+            <TextField
+                label="Postmortem owner"
+                path="owner"
+                value=editor.optional_text(|r| &r.owner)
+                on_input=editor.setter(|r, v| r.owner = non_empty(v))
+                placeholder="Who sees it through to published"
+            />
+            <TextField
+                label="Tags"
+                path="tags"
+                value=editor.field(|r| r.tags.join(", "))
+                on_input=editor.setter(|r, v| r.tags = comma_list(&v))
+                placeholder="payments, certificates, migration"
             />
             <IncidentWindow />
             <TextField
@@ -65,6 +98,18 @@ pub fn SummaryForm() -> impl IntoView {
                 on_input=editor.setter(|r, v| r.summary.business_impact = non_empty(v))
                 placeholder="About 2,100 orders lost"
             />
+            <ChoiceField
+                label="Detected by"
+                path="summary.detection"
+                choices=choices(DetectionMethod::ALL, DetectionMethod::key, DetectionMethod::label)
+                unset="Not set"
+                value=editor.field(|r| r.summary.detection.map_or("", DetectionMethod::key).to_owned())
+                on_change=editor.setter(|r, v| r.summary.detection = DetectionMethod::from_name(&v))
+            />
+            <div class="span-2">
+                <h3 class="subheading">"Impact figures"</h3>
+                <ImpactFigureList />
+            </div>
             <TextField
                 label="Root cause, in one sentence"
                 path="summary.root_cause"
@@ -78,33 +123,28 @@ pub fn SummaryForm() -> impl IntoView {
     }
 }
 
+/// The levels of the scales teams use, and whatever else the report already says.
 #[component]
 fn SeveritySelect() -> impl IntoView {
     let editor = use_editor();
-    let severity = editor.field(|r| r.severity);
+    let current = editor.field(|r| r.severity.as_ref().map(|s| s.label().to_owned()).unwrap_or_default());
+    let mut levels: Vec<(String, String)> = Severity::SUGGESTED
+        .iter()
+        .map(|s| ((*s).to_owned(), (*s).to_owned()))
+        .collect();
+    let written = current.get_untracked();
+    if !written.is_empty() && !Severity::SUGGESTED.contains(&written.as_str()) {
+        levels.push((written.clone(), written));
+    }
     view! {
-        <div class="field">
-            <label for="field-severity">"Severity"</label>
-            <select
-                id="field-severity"
-                on:change=move |ev| {
-                    let chosen = Severity::from_label(&event_target_value(&ev));
-                    editor.update(|r| r.severity = chosen);
-                }
-            >
-                <option value="" selected=move || severity.get().is_none()>"Not set"</option>
-                {Severity::ALL
-                    .into_iter()
-                    .map(|s| {
-                        view! {
-                            <option value=s.label() selected=move || severity.get() == Some(s)>
-                                {s.label()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
+        <ChoiceField
+            label="Severity"
+            path="severity"
+            choices=levels
+            unset="Not set"
+            value=current
+            on_change=editor.setter(|r, v| r.severity = Severity::parse(&v))
+        />
     }
 }
 
@@ -283,4 +323,34 @@ fn PercentField() -> impl IntoView {
 /// `None` for a field left empty, so optional parts disappear from the export.
 pub fn non_empty(text: String) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
+}
+
+/// "a, b" as a list of its non-blank parts.
+pub fn comma_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+const FIGURES: ReportList<ImpactFigure> = ReportList {
+    get: |r| &r.summary.impact_figures,
+    get_mut: |r| &mut r.summary.impact_figures,
+};
+
+/// Named quantities beside the impact: "Failed checkouts: 1,240".
+#[component]
+fn ImpactFigureList() -> impl IntoView {
+    view! {
+        <PairList
+            list=FIGURES
+            path="summary.impact_figures"
+            fields=[
+                RowField { label: "Figure", field: "name", placeholder: "Failed checkouts", read: |f: &ImpactFigure| f.name.clone(), write: |f: &mut ImpactFigure, v| f.name = v },
+                RowField { label: "Value", field: "value", placeholder: "1,240", read: |f: &ImpactFigure| f.value.clone(), write: |f: &mut ImpactFigure, v| f.value = v },
+            ]
+            noun="figure"
+            add_label="Add impact figure"
+        />
+    }
 }

@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use postmortem_core::editing::{
     from_local_input, input_offset, new_entry_time, sort_timeline, to_local_input, Section,
 };
-use postmortem_core::{EntryKind, TimelineEntry};
+use postmortem_core::{EntryKind, Milestone, TimelineEntry};
 
-use crate::components::field::{Control, SectionFindings, TextField};
+use crate::components::field::{choices, ChoiceField, Control, SectionFindings, TextField};
 use crate::components::form_section::FormSection;
 use crate::components::list::{reorder_keys, AddButton, ItemControls, ListOps, ReportList};
 use crate::components::summary_form::{as_written, non_empty, AsWrittenNote};
@@ -133,13 +133,23 @@ fn TimelineRow(
                 what="entry's"
             />
             <div class="entry-body">
-                <TextField
-                    label="Who"
-                    path=path("actor")
-                    value=entry(|e| e.actor.clone().unwrap_or_default())
-                    on_input=write(|e, v| e.actor = non_empty(v))
-                    placeholder="On-call SRE"
-                />
+                <div class="entry-side">
+                    <TextField
+                        label="Who"
+                        path=path("actor")
+                        value=entry(|e| e.actor.clone().unwrap_or_default())
+                        on_input=write(|e, v| e.actor = non_empty(v))
+                        placeholder="On-call SRE"
+                    />
+                    <ChoiceField
+                        label="Milestone"
+                        path=path("milestone")
+                        choices=choices(Milestone::ALL, Milestone::key, Milestone::label)
+                        unset="None"
+                        value=entry(|e| e.milestone.map_or("", Milestone::key).to_owned())
+                        on_change=write(|e, v| e.milestone = Milestone::from_name(&v))
+                    />
+                </div>
                 <TextField
                     label="What happened"
                     path=path("text")

@@ -7,7 +7,7 @@ const cases = [
   ["notes.json", Buffer.from("# Postmortem\n\nWe had an outage."), "the file is not JSON"],
   ["deep.json", Buffer.from("[".repeat(5000) + "]".repeat(5000)), "the file's JSON is nested too deeply to be a postmortem"],
   ["adr.json", Buffer.from('{"format":"adr","version":1}'), '`format` is "adr", but a postmortem document has "postmortem"'],
-  ["future.json", Buffer.from('{"format":"postmortem","version":3,"title":"x"}'), "`version` is 3, newer than this tool reads (1)"],
+  ["future.json", Buffer.from('{"format":"postmortem","version":3,"title":"x"}'), "`version` is 3, newer than this tool reads (2)"],
   ["wrong-type.json", Buffer.from('{"format":"postmortem","version":1,"title":"x","timeline":"soon"}'), "`timeline`: invalid type"],
   ["empty.json", Buffer.alloc(0), "the file is empty"],
 ];

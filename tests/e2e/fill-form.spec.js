@@ -2,7 +2,7 @@
 // is the golden Markdown byte for byte, and the JSON export is the golden JSON.
 import { test, expect, golden } from "./fixtures.js";
 
-for (const name of ["01-checkout-tls", "05-leaked-token"]) {
+for (const name of ["01-checkout-tls", "05-leaked-token", "06-search-alias-swap"]) {
   test(`filling ${name} through the form exports its golden files`, async ({ studio }) => {
     test.setTimeout(90_000);
     const report = JSON.parse(golden(`${name}.json`));

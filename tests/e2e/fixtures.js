@@ -135,12 +135,22 @@ export class StudioPage {
     if (report.service) await this.fill("service", report.service);
     if (report.severity) await this.page.locator("#field-severity").selectOption(report.severity);
     if (report.authors) await this.fill("authors", report.authors.join(", "));
+    if (report.incident?.key) await this.fill("incident.key", report.incident.key);
+    if (report.incident?.url) await this.fill("incident.url", report.incident.url);
+    if (report.owner) await this.fill("owner", report.owner);
+    if (report.tags) await this.fill("tags", report.tags.join(", "));
     if (s.timezone) await this.field("summary.timezone").selectOption(s.timezone);
     if (s.started_at) await this.fill("summary.started_at", localInput(s.started_at));
     if (s.ended_at) await this.fill("summary.ended_at", localInput(s.ended_at));
     await this.fill("summary.impact", s.impact);
     if (s.users_affected_percent !== undefined) await this.fill("summary.users_affected_percent", String(s.users_affected_percent));
     if (s.business_impact) await this.fill("summary.business_impact", s.business_impact);
+    if (s.detection) await this.field("summary.detection").selectOption(s.detection);
+    for (const [i, figure] of (s.impact_figures ?? []).entries()) {
+      await this.add("Add impact figure");
+      await this.fill(`summary.impact_figures[${i}].name`, figure.name);
+      if (figure.value) await this.fill(`summary.impact_figures[${i}].value`, figure.value);
+    }
     await this.fill("summary.root_cause", s.root_cause);
 
     for (const [i, entry] of report.timeline.entries()) {
@@ -149,10 +159,16 @@ export class StudioPage {
       if (entry.time) await this.fill(`${at}.time`, localInput(entry.time));
       await this.field(`${at}.kind`).selectOption(entry.kind ?? "other");
       if (entry.actor) await this.fill(`${at}.actor`, entry.actor);
+      if (entry.milestone) await this.field(`${at}.milestone`).selectOption(entry.milestone);
       await this.fill(`${at}.text`, entry.text);
     }
 
     await this.fill("root_cause_and_resolution.root_cause", report.root_cause_and_resolution.root_cause);
+    if (report.root_cause_and_resolution.trigger) await this.fill("root_cause_and_resolution.trigger", report.root_cause_and_resolution.trigger);
+    for (const [i, factor] of (report.root_cause_and_resolution.contributing_factors ?? []).entries()) {
+      await this.add("Add contributing factor");
+      await this.fill(`root_cause_and_resolution.contributing_factors[${i}]`, factor);
+    }
     await this.fill("root_cause_and_resolution.resolution", report.root_cause_and_resolution.resolution);
 
     for (const [i, improvement] of report.measures.improvements.entries()) {
@@ -164,7 +180,10 @@ export class StudioPage {
       await this.fill(`measures.tasks[${i}].text`, task.text);
       if (task.owner) await this.fill(`measures.tasks[${i}].owner`, task.owner);
       if (task.due) await this.fill(`measures.tasks[${i}].due`, task.due);
-      if (task.done) await this.field(`measures.tasks[${i}].done`).check();
+      if (task.ticket) await this.fill(`measures.tasks[${i}].ticket`, task.ticket);
+      if (task.priority) await this.field(`measures.tasks[${i}].priority`).selectOption(task.priority);
+      if (task.type) await this.field(`measures.tasks[${i}].type`).selectOption(task.type);
+      if (task.status && task.status !== "open") await this.field(`measures.tasks[${i}].status`).selectOption(task.status);
     }
 
     if (report.lessons_learned) {
@@ -175,6 +194,18 @@ export class StudioPage {
           await this.fill(`lessons_learned.${group}[${i}]`, item);
         }
       }
+    }
+    for (const [i, responder] of (report.responders ?? []).entries()) {
+      await this.add("Add responder");
+      await this.fill(`responders[${i}].name`, responder.name);
+      if (responder.role) await this.fill(`responders[${i}].role`, responder.role.replaceAll("_", " "));
+    }
+    if (report.review) {
+      const review = report.review;
+      if (review.status) await this.field("review.status").selectOption(review.status);
+      if (review.reviewers) await this.fill("review.reviewers", review.reviewers.join(", "));
+      if (review.date) await this.fill("review.date", review.date);
+      if (review.shared_with) await this.fill("review.shared_with", review.shared_with.join(", "));
     }
     for (const [i, image] of (report.images ?? []).entries()) {
       await this.add("Add image");

@@ -9,8 +9,10 @@ import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const schema = JSON.parse(readFileSync(join(root, "schema", "postmortem.schema.json"), "utf8"));
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const readSchema = (name) => JSON.parse(readFileSync(join(root, "schema", name), "utf8"));
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(readSchema("postmortem.schema.json"));
+// Version 1 stays published for readers of old files; the old goldens still validate against it.
+const validateV1 = new Ajv2020({ allErrors: true, strict: true }).compile(readSchema("postmortem.v1.schema.json"));
 const goldenDir = join(root, "tests", "golden");
 const examples = readdirSync(goldenDir).filter((f) => f.endsWith(".json")).sort();
 
@@ -21,9 +23,9 @@ function exportJson(path) {
   });
 }
 
-function assertValid(document, what) {
-  const ok = validate(document);
-  assert.ok(ok, `${what}: ${JSON.stringify(validate.errors, null, 2)}`);
+function assertValid(document, what, check = validate) {
+  const ok = check(document);
+  assert.ok(ok, `${what}: ${JSON.stringify(check.errors, null, 2)}`);
 }
 
 test("there are at least five examples", () => {
@@ -42,23 +44,41 @@ for (const file of examples) {
 
 test("the export of a minimal report validates", () => {
   const minimal = join(root, "target", "schema-test-minimal.json");
-  execFileSync("bash", ["-c", `mkdir -p target && printf '%s' '{"format":"postmortem","version":1,"title":""}' > ${minimal}`]);
+  execFileSync("bash", ["-c", `mkdir -p target && printf '%s' '{"format":"postmortem","version":2,"title":""}' > ${minimal}`]);
   assertValid(JSON.parse(exportJson(minimal)), "minimal export");
 });
 
 test("the schema refuses what the reader refuses", () => {
-  const base = { format: "postmortem", version: 1, title: "T" };
+  const base = { format: "postmortem", version: 2, title: "T" };
   const refused = [
     { ...base, format: "adr" },
-    { ...base, version: 2 },
+    { ...base, version: 3 },
     { ...base, colour: "red" },
-    { ...base, severity: "critical" },
+    { ...base, severity: "" },
+    { ...base, timeline: [{ text: "x", milestone: "finished" }] },
+    { ...base, measures: { tasks: [{ text: "x", status: "maybe" }] } },
+    { ...base, measures: { tasks: [{ text: "x", priority: "P9" }] } },
+    { ...base, review: { status: "approved" } },
     { ...base, summary: { users_affected_percent: 140 } },
     { ...base, summary: { users_affected_percent: "most" } },
     { ...base, timeline: [{ text: "x", kind: "panic" }] },
-    { ...base, measures: { tasks: [{ text: "x", done: "yes" }] } },
+    { ...base, measures: { tasks: [{ text: "x", done: true }] } },
   ];
   for (const document of refused) {
     assert.equal(validate(document), false, JSON.stringify(document));
   }
 });
+
+const v1Dir = join(goldenDir, "v1");
+for (const file of readdirSync(v1Dir).filter((f) => f.endsWith(".json")).sort()) {
+  test(`version 1 ${file} validates against the version 1 schema, and its upgrade against version 2`, () => {
+    const path = join(v1Dir, file);
+    const document = JSON.parse(readFileSync(path, "utf8"));
+    assert.equal(document.version, 1);
+    assertValid(document, file, validateV1);
+    const upgraded = JSON.parse(exportJson(path));
+    assert.equal(upgraded.version, 2);
+    assertValid(upgraded, `upgrade of ${file}`);
+    assert.deepEqual(upgraded, JSON.parse(readFileSync(join(goldenDir, file), "utf8")));
+  });
+}

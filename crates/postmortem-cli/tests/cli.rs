@@ -142,7 +142,7 @@ fn bad_input_is_one_line_on_stderr_with_exit_2() {
         (
             "future.json",
             br#"{"format":"postmortem","version":7}"#.as_slice(),
-            "`version` is 7, newer than this tool reads (1)",
+            "`version` is 7, newer than this tool reads (2)",
         ),
         (
             "range.json",

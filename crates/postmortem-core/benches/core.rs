@@ -28,6 +28,7 @@ fn report_with(entries: usize) -> Report {
                 "Step {i}: checked the `payments-gateway` pods, restarted **two** of them and watched the error rate."
             ),
             actor: (i % 3 == 0).then(|| "On-call SRE".to_owned()),
+            milestone: None,
         })
         .collect();
     report

@@ -287,6 +287,7 @@ mod tests {
             kind: EntryKind::Other,
             text: text.into(),
             actor: None,
+            ..Default::default()
         }
     }
 

@@ -1,5 +1,9 @@
-//! The JSON file format (version 1): the report's fields at the top level, next to
-//! `"format": "postmortem"` and `"version": 1`. `schema/postmortem.schema.json` describes it.
+//! The JSON file format (version 2): the report's fields at the top level, next to
+//! `"format": "postmortem"` and `"version": 2`. `schema/postmortem.schema.json` describes it
+//! (`schema/postmortem.v1.schema.json` the version before).
+//!
+//! Version 1 documents are read too, and come out as version 2 on the next save: version 2
+//! only added fields, and replaced a task's `done: true/false` with a `status`.
 //!
 //! Reading is strict, because a file that is half understood would lose the other half on the
 //! next save: unknown fields, wrong types, out-of-range values and other formats or versions are
@@ -11,7 +15,7 @@ use serde_json::{Map, Value};
 use crate::model::Report;
 
 pub const FORMAT: &str = "postmortem";
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 
 /// Why a JSON document could not be read as a report.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -26,9 +30,9 @@ pub enum ReadError {
     WrongFormat(String),
     #[error("`version` is missing")]
     MissingVersion,
-    #[error("`version` is {0}, but only version 1 exists")]
+    #[error("`version` is {0}, but only versions 1 and 2 exist")]
     UnknownVersion(String),
-    #[error("`version` is {0}, newer than this tool reads (1); use a newer Postmortem Studio")]
+    #[error("`version` is {0}, newer than this tool reads (2); use a newer Postmortem Studio")]
     FutureVersion(u64),
     #[error("`{path}`: {message}")]
     Field { path: String, message: String },
@@ -63,18 +67,20 @@ pub fn to_json(report: &Report) -> String {
     text
 }
 
-/// Reads a version 1 document.
+/// Reads a version 1 or 2 document.
 pub fn from_json(text: &str) -> Result<Report, ReadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax(e.to_string()))?;
     from_value(value)
 }
 
-/// Reads a version 1 document already parsed as JSON (e.g. inside a draft or a backup).
+/// Reads a version 1 or 2 document already parsed as JSON (e.g. inside a draft or a backup).
 pub fn from_value(value: Value) -> Result<Report, ReadError> {
     let Value::Object(mut fields) = value else {
         return Err(ReadError::NotAnObject(kind_of(&value)));
     };
-    check_header(&mut fields)?;
+    if check_header(&mut fields)? == 1 {
+        upgrade_from_v1(&mut fields)?;
+    }
     let report: Report = serde_path_to_error::deserialize(Value::Object(fields)).map_err(|e| ReadError::Field {
         path: e.path().to_string(),
         message: e.inner().to_string(),
@@ -86,7 +92,7 @@ pub fn from_value(value: Value) -> Result<Report, ReadError> {
 /// Checks and removes `format` and `version`, which are the envelope, not the report. The
 /// version is checked before the fields, so that a newer file says "newer" rather than
 /// naming the first field this version does not know.
-fn check_header(fields: &mut Map<String, Value>) -> Result<(), ReadError> {
+fn check_header(fields: &mut Map<String, Value>) -> Result<u64, ReadError> {
     match fields.remove("format") {
         None => return Err(ReadError::MissingFormat),
         Some(Value::String(format)) if format == FORMAT => {}
@@ -95,12 +101,54 @@ fn check_header(fields: &mut Map<String, Value>) -> Result<(), ReadError> {
     match fields.remove("version") {
         None => Err(ReadError::MissingVersion),
         Some(Value::Number(n)) => match n.as_u64() {
-            Some(VERSION) => Ok(()),
+            Some(v @ (1 | VERSION)) => Ok(v),
             Some(v) if v > VERSION => Err(ReadError::FutureVersion(v)),
             _ => Err(ReadError::UnknownVersion(n.to_string())),
         },
         Some(other) => Err(ReadError::UnknownVersion(short(&other))),
     }
+}
+
+/// Version 1 in version 2's terms. Its fields are all still there but a task's `done`, which
+/// became `status`. A version 1 document holding a field only version 2 has is refused, as
+/// version 1 refused it, so that nothing is half read.
+fn upgrade_from_v1(fields: &mut Map<String, Value>) -> Result<(), ReadError> {
+    const V2_ONLY: [&str; 5] = ["incident", "tags", "owner", "responders", "review"];
+    if let Some(field) = V2_ONLY.iter().find(|f| fields.contains_key(**f)) {
+        return Err(ReadError::Field {
+            path: (*field).to_owned(),
+            message: format!("unknown field `{field}`: it is a version 2 field, in a version 1 document"),
+        });
+    }
+    let tasks = fields
+        .get_mut("measures")
+        .and_then(|m| m.get_mut("tasks"))
+        .and_then(Value::as_array_mut);
+    for (n, task) in tasks.into_iter().flatten().enumerate() {
+        let Some(task) = task.as_object_mut() else {
+            continue;
+        };
+        if task.contains_key("status") {
+            return Err(ReadError::Field {
+                path: format!("measures.tasks[{n}].status"),
+                message: "unknown field `status`: version 1 has `done`".into(),
+            });
+        }
+        match task.remove("done") {
+            None => {}
+            Some(Value::Bool(done)) => {
+                let status = if done { "done" } else { "open" };
+                task.insert("status".into(), Value::String(status.into()));
+            }
+            Some(other) => {
+                return Err(ReadError::Field {
+                    path: format!("measures.tasks[{n}].done"),
+                    message: format!("invalid type: {}, expected a boolean", kind_of(&other)),
+                })
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_ranges(report: &Report) -> Result<(), ReadError> {
@@ -138,6 +186,7 @@ pub(crate) fn short(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TaskStatus;
 
     fn read(text: &str) -> Result<Report, ReadError> {
         from_json(text)
@@ -158,7 +207,48 @@ mod tests {
             "measures":{"tasks":[{"text":"t","due":"Q3","done":true},{"text":"u","due":"2024-09-01"}]}}"#;
         let report = read(text).unwrap();
         assert_eq!(read(&to_json(&report)).unwrap(), report);
-        assert!(to_json(&report).starts_with("{\n  \"format\": \"postmortem\",\n  \"version\": 1,\n  \"title\": \"T\""));
+        assert!(to_json(&report).starts_with("{\n  \"format\": \"postmortem\",\n  \"version\": 2,\n  \"title\": \"T\""));
+        // Version 1's `done` is version 2's status.
+        let statuses: Vec<TaskStatus> = report.measures.tasks.iter().map(|t| t.status).collect();
+        assert_eq!(statuses, [TaskStatus::Done, TaskStatus::Open]);
+    }
+
+    #[test]
+    fn version_1_files_read_as_their_version_2_upgrade() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/golden");
+        let mut read_v1 = 0;
+        for entry in std::fs::read_dir(format!("{dir}/v1")).expect("v1 goldens") {
+            let path = entry.expect("entry").path();
+            let v1 = std::fs::read_to_string(&path).expect("v1 golden");
+            let name = path.file_name().expect("name").to_string_lossy().into_owned();
+            let v2 = std::fs::read_to_string(format!("{dir}/{name}")).expect("its upgrade");
+            assert!(
+                v1.contains("\"version\": 1") && v1.contains("\"done\""),
+                "{name} is a version 1 file"
+            );
+            assert_eq!(to_json(&read(&v1).expect("v1 reads")), v2, "{name}");
+            read_v1 += 1;
+        }
+        assert_eq!(read_v1, 5);
+    }
+
+    #[test]
+    fn a_version_1_file_holds_no_version_2_field() {
+        let message = |text: &str| read(text).unwrap_err().to_string();
+        assert!(message(r#"{"format":"postmortem","version":1,"title":"T","tags":["x"]}"#).contains("version 2 field"));
+        let status =
+            r#"{"format":"postmortem","version":1,"title":"T","measures":{"tasks":[{"text":"t","status":"done"}]}}"#;
+        assert!(
+            message(status).starts_with("`measures.tasks[0].status`"),
+            "{}",
+            message(status)
+        );
+        let done = r#"{"format":"postmortem","version":2,"title":"T","measures":{"tasks":[{"text":"t","done":true}]}}"#;
+        assert!(
+            message(done).starts_with("`measures.tasks[0].done`: unknown field"),
+            "{}",
+            message(done)
+        );
     }
 
     #[test]
@@ -171,8 +261,8 @@ mod tests {
         );
         assert_eq!(read(r#"{"format":"postmortem"}"#), Err(ReadError::MissingVersion));
         assert_eq!(
-            read(r#"{"format":"postmortem","version":2,"new":1}"#),
-            Err(ReadError::FutureVersion(2))
+            read(r#"{"format":"postmortem","version":3,"new":1}"#),
+            Err(ReadError::FutureVersion(3))
         );
         assert_eq!(
             read(r#"{"format":"postmortem","version":0}"#),

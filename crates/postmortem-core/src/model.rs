@@ -19,6 +19,18 @@ pub struct Report {
     pub severity: Option<Severity>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
+    /// The incident this report is about, in the team's tracker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident: Option<IncidentReference>,
+    /// Free words to find the report by: teams, services, causes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Who sees the postmortem through to published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Who worked on the incident, and in which role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responders: Vec<Responder>,
     #[serde(default)]
     pub summary: IssueSummary,
     #[serde(default)]
@@ -34,37 +46,325 @@ pub struct Report {
     /// Sections outside the template, kept so that no content is ever dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_sections: Vec<ExtraSection>,
+    /// Where the postmortem is in its review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
-/// How bad the incident was, SEV1 being the worst.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Severity {
-    #[serde(rename = "SEV1")]
-    Sev1,
-    #[serde(rename = "SEV2")]
-    Sev2,
-    #[serde(rename = "SEV3")]
-    Sev3,
-    #[serde(rename = "SEV4")]
-    Sev4,
+/// The incident in the team's tracker: a key such as `INC-1042`, a link, or both.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentReference {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
-impl Severity {
-    pub const ALL: [Severity; 4] = [Self::Sev1, Self::Sev2, Self::Sev3, Self::Sev4];
+impl IncidentReference {
+    pub fn is_empty(&self) -> bool {
+        [&self.key, &self.url]
+            .into_iter()
+            .flatten()
+            .all(|t| t.trim().is_empty())
+    }
+}
 
-    pub fn label(self) -> &'static str {
+/// A person who worked on the incident.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Responder {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+/// A responder's role: the ones incident response names, or the team's own words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    IncidentCommander,
+    Communications,
+    Scribe,
+    SubjectExpert,
+    Other(String),
+}
+
+impl Role {
+    pub const NAMED: [Role; 4] = [
+        Self::IncidentCommander,
+        Self::Communications,
+        Self::Scribe,
+        Self::SubjectExpert,
+    ];
+
+    pub fn label(&self) -> &str {
         match self {
-            Self::Sev1 => "SEV1",
-            Self::Sev2 => "SEV2",
-            Self::Sev3 => "SEV3",
-            Self::Sev4 => "SEV4",
+            Self::IncidentCommander => "incident commander",
+            Self::Communications => "communications",
+            Self::Scribe => "scribe",
+            Self::SubjectExpert => "subject expert",
+            Self::Other(text) => text,
         }
     }
 
-    pub fn from_label(label: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.label().eq_ignore_ascii_case(label.trim()))
+    /// The JSON value: the named roles' keys, or the text.
+    pub fn key(&self) -> &str {
+        match self {
+            Self::IncidentCommander => "incident_commander",
+            Self::Communications => "communications",
+            Self::Scribe => "scribe",
+            Self::SubjectExpert => "subject_expert",
+            Self::Other(text) => text,
+        }
+    }
+
+    /// A named role by its key or label ("Incident Commander", "IC" too), otherwise the words.
+    pub fn parse(text: &str) -> Self {
+        let text = text.trim();
+        let known = Self::NAMED.into_iter().find(|r| {
+            r.key().eq_ignore_ascii_case(text)
+                || r.label().eq_ignore_ascii_case(text)
+                || (r == &Self::IncidentCommander && text.eq_ignore_ascii_case("ic"))
+        });
+        known.unwrap_or_else(|| Self::Other(text.to_owned()))
+    }
+}
+
+impl Serialize for Role {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Self::parse(&String::deserialize(deserializer)?))
+    }
+}
+
+/// Where the postmortem is in its review, who reviewed it and who it went to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    #[serde(default)]
+    pub status: ReviewStatus,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewers: Vec<String>,
+    /// When it was (or will be) reviewed: a date, or the team's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DueDate>,
+    /// Teams, lists or people it was shared with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_with: Vec<String>,
+}
+
+impl Review {
+    pub fn is_empty(&self) -> bool {
+        self.status == ReviewStatus::Draft
+            && self.reviewers.iter().all(|r| r.trim().is_empty())
+            && self.date.is_none()
+            && self.shared_with.iter().all(|r| r.trim().is_empty())
+    }
+}
+
+/// Defines a closed list of choices once: its JSON keys (snake case), the words readers see,
+/// and the list in order.
+macro_rules! choices {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $key:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $key)] $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$(Self::$variant),+];
+
+            /// The identifier used in JSON.
+            pub fn key(self) -> &'static str {
+                match self { $(Self::$variant => $key,)+ }
+            }
+
+            /// The words shown to readers, as they appear in exported Markdown.
+            pub fn label(self) -> &'static str {
+                match self { $(Self::$variant => $label,)+ }
+            }
+
+            /// Reads the key or the label, ignoring case.
+            pub fn from_name(name: &str) -> Option<Self> {
+                let name = name.trim();
+                Self::ALL.iter().copied().find(|c| c.key().eq_ignore_ascii_case(name) || c.label().eq_ignore_ascii_case(name))
+            }
+        }
+    };
+}
+
+choices! {
+    /// Where the postmortem is in its review.
+    #[derive(Default)]
+    ReviewStatus {
+        #[default]
+        Draft => "draft", "draft";
+        InReview => "in_review", "in review";
+        Reviewed => "reviewed", "reviewed";
+        Published => "published", "published";
+    }
+}
+
+choices! {
+    /// How the incident came to the team's attention.
+    DetectionMethod {
+        Alert => "alert", "alert";
+        CustomerReport => "customer_report", "customer report";
+        Staff => "staff", "staff";
+        AutomatedCheck => "automated_check", "automated check";
+        Other => "other", "other";
+    }
+}
+
+choices! {
+    /// A moment of the incident a timeline entry marks. The summary's start and end stay the
+    /// impact window; these are the moments between.
+    Milestone {
+        Declared => "declared", "declared";
+        Detected => "detected", "detected";
+        Acknowledged => "acknowledged", "acknowledged";
+        Mitigated => "mitigated", "mitigated";
+        Resolved => "resolved", "resolved";
+    }
+}
+
+choices! {
+    /// How urgent a corrective task is, P0 the most.
+    Priority {
+        P0 => "P0", "P0";
+        P1 => "P1", "P1";
+        P2 => "P2", "P2";
+        P3 => "P3", "P3";
+    }
+}
+
+choices! {
+    /// What a corrective task does about the incident.
+    TaskType {
+        Prevent => "prevent", "prevent";
+        Detect => "detect", "detect";
+        Mitigate => "mitigate", "mitigate";
+        Process => "process", "process";
+        Investigate => "investigate", "investigate";
+    }
+}
+
+choices! {
+    /// Where a corrective task stands.
+    #[derive(Default)]
+    TaskStatus {
+        #[default]
+        Open => "open", "open";
+        InProgress => "in_progress", "in progress";
+        Done => "done", "done";
+        WontDo => "wont_do", "won't do";
+    }
+}
+
+impl TaskStatus {
+    /// A task list's box: `[x]` done, `[ ]` open.
+    pub fn from_checked(checked: bool) -> Self {
+        if checked {
+            Self::Done
+        } else {
+            Self::Open
+        }
+    }
+}
+
+/// How bad the incident was, as the report writes it: on the SEV scale (SEV0 the worst), the
+/// P scale (P0 the worst), by word (Critical, High, Medium, Low), or in the team's own words.
+/// Known scales are written in their usual spelling ("sev-2" is `SEV2`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Severity(String);
+
+/// A severity's place on a known scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scale {
+    Sev,
+    P,
+    Word,
+}
+
+impl Severity {
+    /// The levels offered for choosing, by scale.
+    pub const SUGGESTED: [&'static str; 14] = [
+        "SEV0", "SEV1", "SEV2", "SEV3", "SEV4", "P0", "P1", "P2", "P3", "P4", "Critical", "High", "Medium", "Low",
+    ];
+    const WORDS: [&'static str; 4] = ["Critical", "High", "Medium", "Low"];
+
+    /// The severity as written, known scales in their usual spelling; `None` for blank text.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        Some(Self(Self::canonical(text).unwrap_or_else(|| text.to_owned())))
+    }
+
+    /// Like [`Self::parse`], but only for a level of a known scale (what an importer trusts).
+    pub fn from_label(text: &str) -> Option<Self> {
+        Self::canonical(text.trim()).map(Self)
+    }
+
+    fn canonical(text: &str) -> Option<String> {
+        let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).collect();
+        let upper = compact.to_ascii_uppercase();
+        let level = |prefix: &str, max: u32| {
+            upper
+                .strip_prefix(prefix)
+                .and_then(|n| {
+                    n.parse::<u32>()
+                        .ok()
+                        .filter(|n| *n <= max)
+                        .map(|n| format!("{prefix}{n}"))
+                })
+                .filter(|_| upper.len() <= prefix.len() + 1)
+        };
+        level("SEV", 4).or_else(|| level("P", 4)).or_else(|| {
+            Self::WORDS
+                .iter()
+                .find(|w| w.eq_ignore_ascii_case(&compact))
+                .map(|w| (*w).to_owned())
+        })
+    }
+
+    pub fn label(&self) -> &str {
+        &self.0
+    }
+
+    /// Its scale and level, 0 the worst, when it is on a known scale.
+    pub fn rank(&self) -> Option<(Scale, u8)> {
+        let text = self.0.as_str();
+        if let Some(n) = text.strip_prefix("SEV").and_then(|n| n.parse().ok()) {
+            return Some((Scale::Sev, n));
+        }
+        if let Some(n) = text.strip_prefix('P').and_then(|n| n.parse().ok()) {
+            return Some((Scale::P, n));
+        }
+        Self::WORDS
+            .iter()
+            .position(|w| *w == text)
+            .map(|n| (Scale::Word, n as u8))
+    }
+}
+
+impl Serialize for Severity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Severity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).ok_or_else(|| serde::de::Error::custom("a severity cannot be blank"))
     }
 }
 
@@ -93,9 +393,24 @@ pub struct IssueSummary {
     /// E.g. lost sales, SLA credits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_impact: Option<String>,
+    /// Named quantities beside the words: "Failed checkouts: 1,240".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub impact_figures: Vec<ImpactFigure>,
+    /// How the incident came to the team's attention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detection: Option<DetectionMethod>,
     /// The root cause in a sentence; the detail goes in [`RootCauseAndResolution`].
     #[serde(default)]
     pub root_cause: String,
+}
+
+/// A named quantity of the impact, as the author writes it ("1,240", "none", "about 3%").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImpactFigure {
+    pub name: String,
+    #[serde(default)]
+    pub value: String,
 }
 
 /// Writes `40` rather than `40.0`, as people write percentages.
@@ -204,6 +519,9 @@ pub struct TimelineEntry {
     /// Who acted: a person or a team.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<String>,
+    /// The moment of the incident this entry marks, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<Milestone>,
 }
 
 /// What a timeline entry records. The kinds follow what readers of postmortems look for:
@@ -277,6 +595,12 @@ impl EntryKind {
 pub struct RootCauseAndResolution {
     #[serde(default)]
     pub root_cause: String,
+    /// What set it off, when that differs from the cause (a deploy, a traffic spike).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub trigger: String,
+    /// What made it possible or worse, beside the root cause.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributing_factors: Vec<String>,
     #[serde(default)]
     pub resolution: String,
 }
@@ -301,8 +625,21 @@ pub struct CorrectiveTask {
     pub owner: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<DueDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<TaskType>,
+    /// The task in the team's tracker: a key or a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
     #[serde(default)]
-    pub done: bool,
+    pub status: TaskStatus,
+}
+
+impl CorrectiveTask {
+    pub fn is_done(&self) -> bool {
+        self.status == TaskStatus::Done
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -104,7 +104,7 @@ fn bad_files_say_what_is_wrong() {
         message(br#"{"format":"adr","version":1}"#),
         "`format` is \"adr\", but a postmortem document has \"postmortem\""
     );
-    assert!(message(br#"{"format":"postmortem","version":2}"#).contains("newer than this tool reads"));
+    assert!(message(br#"{"format":"postmortem","version":3}"#).contains("newer than this tool reads"));
     assert!(message(br#"{"format":"postmortem-backup","version":5,"drafts":[]}"#).contains("newer than this app reads"));
     assert_eq!(
         message(br#"{"format":"postmortem-backup","version":1}"#),

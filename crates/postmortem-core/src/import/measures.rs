@@ -8,7 +8,7 @@ use super::text::{self, clean_phrase, split_label, words};
 use super::when;
 use super::{append, clean_cell, dedent, strip_list_marker, trim_blank_lines, Importer};
 use crate::markdown::{read_block, read_paragraph};
-use crate::model::{CorrectiveTask, DueDate, LessonsLearned};
+use crate::model::{CorrectiveTask, DueDate, LessonsLearned, TaskStatus};
 
 impl Importer<'_> {
     /// Root cause and resolution. A section under a heading of its own is taken whole; a
@@ -194,7 +194,7 @@ impl Importer<'_> {
                         label_depth = Some(*depth);
                         base_depth = None;
                         if !value.trim().is_empty() {
-                            self.push_measure(group, value, *task);
+                            self.push_measure(group, value, task.map(TaskStatus::from_checked));
                         }
                         continue;
                     }
@@ -205,7 +205,7 @@ impl Importer<'_> {
                     let base = *base_depth.get_or_insert(*depth);
                     match self.measures.last_mut() {
                         Some(last) if *depth > base => append(&mut last.text, &read_paragraph(&text), "\n"),
-                        _ => self.push_measure(group, &text, *task),
+                        _ => self.push_measure(group, &text, task.map(TaskStatus::from_checked)),
                     }
                 }
                 Body::Table { rows } => self.read_measure_table(rows, group),
@@ -217,11 +217,11 @@ impl Importer<'_> {
         }
     }
 
-    pub(super) fn push_measure(&mut self, group: Group, text: &str, done: Option<bool>) {
+    pub(super) fn push_measure(&mut self, group: Group, text: &str, status: Option<TaskStatus>) {
         self.measures.push(Measure {
             group,
             text: read_paragraph(text),
-            done,
+            status,
             table: false,
         });
     }
@@ -244,7 +244,7 @@ impl Importer<'_> {
         for row in rows {
             let cell = |i: usize| row.get(i).map(|c| clean_cell(self.raw(c))).unwrap_or_default();
             let mut text = cell(text_col);
-            let mut done = None;
+            let mut status = None;
             let mut details = Vec::new();
             for (i, name) in header.iter().enumerate() {
                 let value = cell(i);
@@ -252,8 +252,12 @@ impl Importer<'_> {
                     continue;
                 }
                 match words(&clean_phrase(&value)).trim() {
-                    "done" | "completed" | "complete" | "closed" | "fixed" => done = Some(true),
-                    "todo" | "to do" | "open" | "in progress" | "not started" => done = Some(false),
+                    "done" | "completed" | "complete" | "closed" | "fixed" => status = Some(TaskStatus::Done),
+                    "in progress" | "ongoing" | "started" | "wip" => status = Some(TaskStatus::InProgress),
+                    "todo" | "to do" | "open" | "not started" => status = Some(TaskStatus::Open),
+                    "won t do" | "wont do" | "wontfix" | "won t fix" | "cancelled" | "canceled" => {
+                        status = Some(TaskStatus::WontDo)
+                    }
                     _ => {}
                 }
                 details.push(format!("{}: {value}", clean_phrase(self.raw(name))));
@@ -275,7 +279,7 @@ impl Importer<'_> {
                     Group::Tasks
                 },
                 text: lines.join("\n"),
-                done,
+                status,
                 table: true,
             });
         }
@@ -348,11 +352,11 @@ impl Importer<'_> {
                     !explicit_tasks
                 }
             };
-            if as_task || measure.done.is_some() || measure.table {
-                self.report
-                    .measures
-                    .tasks
-                    .push(one_line_task(read_task(&measure.text, measure.done.unwrap_or(false))));
+            if as_task || measure.status.is_some() || measure.table {
+                self.report.measures.tasks.push(one_line_task(read_task(
+                    &measure.text,
+                    measure.status.unwrap_or_default(),
+                )));
             } else {
                 self.report.measures.improvements.push(one_line(&measure.text));
             }
@@ -371,15 +375,15 @@ impl Importer<'_> {
 pub(super) struct Measure {
     pub(super) group: Group,
     pub(super) text: String,
-    pub(super) done: Option<bool>,
+    pub(super) status: Option<TaskStatus>,
     pub(super) table: bool,
 }
 
 /// A task's owner and due date, from our export's tail (`— **Owner:** X · **Due:** D`) or
 /// from lines and phrases such as `Owner: @amina` and `Due: 22 July 2026`.
-pub(super) fn read_task(text: &str, done: bool) -> CorrectiveTask {
+pub(super) fn read_task(text: &str, status: TaskStatus) -> CorrectiveTask {
     let mut task = CorrectiveTask {
-        done,
+        status,
         ..Default::default()
     };
     let mut body = text.to_owned();

@@ -63,7 +63,11 @@ pub fn import_markdown(source: &str) -> Imported {
 /// Whether a reader would take this heading for one of the template's sections. Our export
 /// writes an extra section headed so with a mark, and reads it back only with that mark.
 pub(crate) fn names_a_section(heading: &str) -> bool {
-    sections::classify(heading).is_some_and(|kind| kind != Kind::Extra)
+    let heading = crate::markdown::single_line(heading);
+    sections::classify(&heading).is_some_and(|kind| kind != Kind::Extra)
+        || crate::markdown::headings::IN_ORDER
+            .iter()
+            .any(|name| name.eq_ignore_ascii_case(&heading))
 }
 
 /// Whether a timeline entry's text, written without a time or kind before it, would read as
@@ -78,7 +82,12 @@ pub(crate) fn reads_as_entry_start(text: &str) -> bool {
         };
         (0..rest.len()).any(|at| rest.as_bytes()[at..].starts_with(b"**") && ends(at))
     });
+    let milestone = first_line
+        .strip_prefix('(')
+        .and_then(|t| t.split_once(')'))
+        .is_some_and(|(mark, _)| crate::model::Milestone::from_name(mark).is_some());
     bold_time
+        || milestone
         || timeline::split_time(first_line).is_some()
         || timeline::split_kind(first_line).2.len() != first_line.len()
 }

@@ -18,8 +18,9 @@ use crate::markdown::{
     single_line, to_markdown, write_task, write_timeline_entry, EXTRA_MARK, UNTITLED,
 };
 use crate::model::{
-    CorrectiveMeasures, CorrectiveTask, DueDate, EntryKind, ExtraSection, Image, IssueSummary, LessonsLearned, Moment,
-    Report, RootCauseAndResolution, Severity, TimelineEntry,
+    CorrectiveMeasures, CorrectiveTask, DetectionMethod, DueDate, EntryKind, ExtraSection, Image, ImpactFigure,
+    IncidentReference, IssueSummary, LessonsLearned, Milestone, Moment, Priority, Report, Responder, Review,
+    ReviewStatus, Role, RootCauseAndResolution, Severity, TaskStatus, TaskType, TimelineEntry,
 };
 use crate::time::{parse_timezone, timezone_label, TimeDisplay};
 
@@ -137,6 +138,14 @@ impl<'a> Outline<'a> {
                 headings::ROOT_CAUSE_AND_RESOLUTION => read_root_cause(section, &mut report.root_cause_and_resolution)?,
                 headings::MEASURES => read_measures(section, &mut report.measures)?,
                 headings::LESSONS => report.lessons_learned = Some(read_lessons(section)?),
+                headings::RESPONDERS => {
+                    no_parts(section)?;
+                    report.responders = read_responders(section.body)?;
+                }
+                headings::REVIEW => {
+                    no_parts(section)?;
+                    report.review = Some(read_review(section.body)?);
+                }
                 _ => {
                     no_parts(section)?;
                     report.images = read_images(section.body)?;
@@ -175,31 +184,97 @@ fn no_parts(section: &Section) -> Option<()> {
     (section.parts.is_empty()).then_some(())
 }
 
-/// `**Service:** Auth · **Severity:** SEV2 · **Authors:** Ana, Bo`; each part optional.
-fn read_metadata(line: &str, report: &mut Report) -> Option<()> {
-    if line.is_empty() {
-        return Some(());
-    }
-    let mut rest = line;
-    let mut take = |label: &str, later: &[&str]| -> Option<String> {
-        let value = rest.strip_prefix(&format!("**{label}:** "))?;
-        // The value runs to the next part's label, which the value itself never holds.
-        let end = later
+/// `**Label:** value` parts joined by " · ", each label at most once and in the order given;
+/// a value runs to the next part's label, which a value never holds. `None` when the text
+/// holds anything else.
+fn labelled_parts<'t>(text: &'t str, order: &[&'static str]) -> Option<Vec<(&'static str, &'t str)>> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    let mut next = 0;
+    while !rest.is_empty() {
+        let (found, value) = order[next..]
             .iter()
-            .filter_map(|next| value.find(&format!("{}**{next}:** ", labels::SEPARATOR)))
+            .enumerate()
+            .find_map(|(n, label)| rest.strip_prefix(&format!("**{label}:** ")).map(|value| (n, value)))?;
+        let label = order[next + found];
+        next += found + 1;
+        let end = order[next..]
+            .iter()
+            .filter_map(|later| value.find(&format!("{}**{later}:** ", labels::SEPARATOR)))
             .min()
             .unwrap_or(value.len());
+        parts.push((label, &value[..end]));
         rest = value[end..].strip_prefix(labels::SEPARATOR).unwrap_or(&value[end..]);
-        Some(value[..end].to_owned())
+    }
+    Some(parts)
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split(", ").map(str::to_owned).collect()
+}
+
+/// `**Service:** Auth · **Severity:** SEV2 · **Authors:** Ana, Bo · **Incident:** …`.
+fn read_metadata(line: &str, report: &mut Report) -> Option<()> {
+    const ORDER: [&str; 6] = [
+        labels::SERVICE,
+        labels::SEVERITY,
+        labels::AUTHORS,
+        labels::INCIDENT,
+        labels::OWNER,
+        labels::TAGS,
+    ];
+    for (label, value) in labelled_parts(line, &ORDER)? {
+        match label {
+            labels::SERVICE => report.service = Some(value.to_owned()),
+            labels::SEVERITY => report.severity = Some(Severity::parse(value)?),
+            labels::AUTHORS => report.authors = list(value),
+            labels::INCIDENT => report.incident = Some(read_incident(value)?),
+            labels::OWNER => report.owner = Some(value.to_owned()),
+            _ => report.tags = list(value),
+        }
+    }
+    Some(())
+}
+
+/// `[INC-1042](https://…)`, `<https://…>` or `INC-1042`.
+fn read_incident(text: &str) -> Option<IncidentReference> {
+    if let Some(url) = text.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+        return Some(IncidentReference {
+            key: None,
+            url: Some(url.to_owned()),
+        });
+    }
+    if let Some(link) = text.strip_prefix('[') {
+        let (key, url) = read_link(link)?;
+        // A link whose text is its address, where `<address>` could not be written, is the
+        // link alone.
+        return Some(IncidentReference {
+            key: (key.trim() != url.trim() || crate::markdown::autolinkable(&url)).then_some(key),
+            url: Some(url),
+        });
+    }
+    Some(IncidentReference {
+        key: Some(text.to_owned()),
+        url: None,
+    })
+}
+
+/// `text](url)` as the writer writes a link after its `[`: the text unescaped, the address
+/// out of its angle brackets.
+fn read_link(link: &str) -> Option<(String, String)> {
+    let inner = link.strip_suffix(')')?;
+    let mut text = String::new();
+    let mut chars = inner.char_indices();
+    let url_at = loop {
+        match chars.next()? {
+            (_, '\\') => text.push(chars.next()?.1),
+            (at, ']') => break at + 1,
+            (_, c) => text.push(c),
+        }
     };
-    report.service = take(labels::SERVICE, &[labels::SEVERITY, labels::AUTHORS]);
-    if let Some(severity) = take(labels::SEVERITY, &[labels::AUTHORS]) {
-        report.severity = Some(Severity::from_label(&severity)?);
-    }
-    if let Some(authors) = take(labels::AUTHORS, &[]) {
-        report.authors = authors.split(", ").map(str::to_owned).collect();
-    }
-    rest.is_empty().then_some(())
+    let url = inner[url_at..].strip_prefix('(')?;
+    let url = url.strip_prefix('<').and_then(|u| u.strip_suffix('>')).unwrap_or(url);
+    Some((text, url.to_owned()))
 }
 
 /// One item of a bullet list: its source lines as written, and its text without the marker
@@ -244,22 +319,35 @@ fn items(list: &str) -> Option<Vec<Item<'_>>> {
 /// The summary's labelled bullets. Returns the display timezone's label when the duration
 /// line shows one.
 fn read_summary(body: &str, summary: &mut IssueSummary) -> Option<Option<String>> {
-    const ORDER: [&str; 5] = [
+    const ORDER: [&str; 7] = [
         labels::DURATION,
         labels::IMPACT,
         labels::USERS_AFFECTED,
         labels::BUSINESS_IMPACT,
+        labels::IMPACT_FIGURES,
+        labels::DETECTED_BY,
         labels::ROOT_CAUSE,
     ];
     let mut next = 0;
     let mut label = None;
     for item in items(body)? {
-        let (found, value) = ORDER[next..]
-            .iter()
-            .enumerate()
-            .find_map(|(n, name)| item.text.strip_prefix(&format!("**{name}:** ")).map(|value| (n, value)))?;
+        let (found, value) = ORDER[next..].iter().enumerate().find_map(|(n, name)| {
+            let label = format!("**{name}:**");
+            let value = item.text.strip_prefix(&label)?;
+            // The figures follow on lines of their own; every other value after a space.
+            let value = if *name == labels::IMPACT_FIGURES {
+                value.strip_prefix('\n')
+            } else {
+                value.strip_prefix(' ')
+            };
+            value.map(|value| (n, value))
+        })?;
         let name = ORDER[next + found];
         next += found + 1;
+        if name == labels::IMPACT_FIGURES {
+            summary.impact_figures = read_figures(value)?;
+            continue;
+        }
         let value = read_paragraph(value);
         match name {
             labels::DURATION => label = read_duration(&value, summary)?,
@@ -270,10 +358,46 @@ fn read_summary(body: &str, summary: &mut IssueSummary) -> Option<Option<String>
                 summary.users_affected_percent = Some(percent);
             }
             labels::BUSINESS_IMPACT => summary.business_impact = Some(value),
+            labels::DETECTED_BY => summary.detection = Some(DetectionMethod::from_name(&value)?),
             _ => summary.root_cause = value,
         }
     }
     Some(label)
+}
+
+/// `- Failed checkouts: 1,240` lines: a name (its colons escaped) and a value.
+fn read_figures(lines: &str) -> Option<Vec<ImpactFigure>> {
+    let mut figures = Vec::new();
+    for item in items(lines)? {
+        let text = item.text.as_str();
+        // The first colon not escaped by a backslash ends the name.
+        let mut escaped = false;
+        let colon = text.char_indices().find_map(|(at, c)| {
+            let found = (c == ':' && !escaped).then_some(at);
+            escaped = c == '\\' && !escaped;
+            found
+        })?;
+        let name = unescape(&read_paragraph(&text[..colon]));
+        let value = text[colon + 1..].strip_prefix(' ').unwrap_or(&text[colon + 1..]);
+        figures.push(ImpactFigure {
+            name,
+            value: value.to_owned(),
+        });
+    }
+    Some(figures)
+}
+
+/// Text without the backslashes before the characters they escape.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The start and end from the duration line, tried in the shapes [`duration_line`] writes,
@@ -391,23 +515,30 @@ fn read_timeline(body: &str, report: &mut Report) -> Option<()> {
 fn entry_readings(text: &str, display: &TimeDisplay) -> Vec<TimelineEntry> {
     // The most structured readings first: the writer gives a time and a kind whenever it has
     // them, and a plain entry only when its text cannot be read as starting with either.
-    let mut timed: Vec<(Option<Moment>, &str)> = Vec::new();
+    let mut timed: Vec<(Option<Moment>, Option<Milestone>, &str)> = Vec::new();
     if let Some(after_open) = text.strip_prefix("**") {
         // Every "**", overlapping ones too: a time may end in "*" ("x***").
         let closes = (0..after_open.len()).filter(|&at| after_open.as_bytes()[at..].starts_with(b"**"));
         for close in closes {
             let after = &after_open[close + 2..];
+            let time = display.read_moment(&after_open[..close]);
+            if let Some((milestone, rest)) = after.strip_prefix(' ').and_then(milestone_mark) {
+                timed.push((Some(time.clone()), Some(milestone), rest));
+            }
             let rest = match after.strip_prefix(labels::DASH) {
                 Some(rest) => rest,
                 None if after.is_empty() => after,
                 None => continue,
             };
-            timed.push((Some(display.read_moment(&after_open[..close])), rest));
+            timed.push((Some(time), None, rest));
         }
     }
-    timed.push((None, text));
+    if let Some((milestone, rest)) = milestone_mark(text) {
+        timed.push((None, Some(milestone), rest));
+    }
+    timed.push((None, None, text));
     let mut readings = Vec::new();
-    for (time, rest) in timed {
+    for (time, milestone, rest) in timed {
         let mut tagged = Vec::new();
         if let Some(after_open) = rest.strip_prefix('*') {
             for (close, _) in after_open.match_indices(":*") {
@@ -423,7 +554,7 @@ fn entry_readings(text: &str, display: &TimeDisplay) -> Vec<TimelineEntry> {
                 }
             }
         }
-        if time.is_some() || !crate::import::reads_as_entry_start(rest) {
+        if time.is_some() || milestone.is_some() || !crate::import::reads_as_entry_start(rest) {
             tagged.push((EntryKind::Other, None, rest));
         }
         for (kind, actor, text) in tagged {
@@ -432,10 +563,23 @@ fn entry_readings(text: &str, display: &TimeDisplay) -> Vec<TimelineEntry> {
                 kind,
                 text: read_paragraph(text),
                 actor,
+                milestone,
             });
         }
     }
     readings
+}
+
+/// `(detected) — rest`: the milestone mark the writer puts after an entry's time.
+fn milestone_mark(text: &str) -> Option<(Milestone, &str)> {
+    let (mark, rest) = text.strip_prefix('(')?.split_once(')')?;
+    let milestone = Milestone::ALL.iter().copied().find(|m| m.label() == mark)?;
+    let rest = match rest.strip_prefix(labels::DASH) {
+        Some(rest) => rest,
+        None if rest.is_empty() => rest,
+        None => return None,
+    };
+    Some((milestone, rest))
 }
 
 fn read_root_cause(section: &Section, into: &mut RootCauseAndResolution) -> Option<()> {
@@ -443,6 +587,12 @@ fn read_root_cause(section: &Section, into: &mut RootCauseAndResolution) -> Opti
     let mut parts = section.parts.iter().peekable();
     if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::ROOT_CAUSE) {
         into.root_cause = read_block(body);
+    }
+    if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::TRIGGER) {
+        into.trigger = read_block(body);
+    }
+    if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::CONTRIBUTING_FACTORS) {
+        into.contributing_factors = bullets(body)?;
     }
     if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::RESOLUTION) {
         into.resolution = read_block(body);
@@ -464,37 +614,53 @@ fn read_measures(section: &Section, into: &mut CorrectiveMeasures) -> Option<()>
     parts.next().is_none().then_some(())
 }
 
-/// `[ ] text — **Owner:** Dana · **Due:** 2024-09-01`, the details optional.
+/// `[ ] text — **Owner:** Dana · **Due:** 2024-09-01 · **Priority:** P1 …`, details optional.
 fn read_task(item: &Item) -> Option<CorrectiveTask> {
-    let (done, text) = match (item.text.strip_prefix("[x] "), item.text.strip_prefix("[ ] ")) {
+    const DETAILS: [&str; 6] = [
+        labels::OWNER,
+        labels::DUE,
+        labels::PRIORITY,
+        labels::TYPE,
+        labels::TICKET,
+        labels::STATUS,
+    ];
+    let (checked, text) = match (item.text.strip_prefix("[x] "), item.text.strip_prefix("[ ] ")) {
         (Some(text), _) => (true, text),
         (None, Some(text)) => (false, text),
         (None, None) => return None,
     };
+    let status = TaskStatus::from_checked(checked);
     let mut readings = vec![CorrectiveTask {
         text: read_paragraph(text),
-        done,
+        status,
         ..CorrectiveTask::default()
     }];
     for (at, _) in text.match_indices(labels::DASH) {
-        let details = &text[at + labels::DASH.len()..];
-        let owner_first = details.strip_prefix(&format!("**{}:** ", labels::OWNER));
-        let (owner, due) = match owner_first {
-            Some(rest) => match rest.rsplit_once(&format!("{}**{}:** ", labels::SEPARATOR, labels::DUE)) {
-                Some((owner, due)) => (Some(owner), Some(due)),
-                None => (Some(rest), None),
-            },
-            None => match details.strip_prefix(&format!("**{}:** ", labels::DUE)) {
-                Some(due) => (None, Some(due)),
-                None => continue,
-            },
+        let Some(parts) = labelled_parts(&text[at + labels::DASH.len()..], &DETAILS) else {
+            continue;
         };
-        readings.push(CorrectiveTask {
+        let mut task = CorrectiveTask {
             text: read_paragraph(&text[..at]),
-            owner: owner.map(str::to_owned),
-            due: due.map(DueDate::parse),
-            done,
-        });
+            status,
+            ..CorrectiveTask::default()
+        };
+        let mut readable = true;
+        for (label, value) in parts {
+            match label {
+                labels::OWNER => task.owner = Some(value.to_owned()),
+                labels::DUE => task.due = Some(DueDate::parse(value)),
+                labels::PRIORITY => task.priority = Priority::from_name(value),
+                labels::TYPE => task.kind = TaskType::from_name(value),
+                labels::TICKET => task.ticket = Some(value.to_owned()),
+                _ => match TaskStatus::from_name(value) {
+                    Some(written) => task.status = written,
+                    None => readable = false,
+                },
+            }
+        }
+        if readable {
+            readings.push(task);
+        }
     }
     readings.into_iter().rev().find(|task| {
         let mut written = String::new();
@@ -521,6 +687,57 @@ fn read_lessons(section: &Section) -> Option<LessonsLearned> {
         }
     }
     parts.next().is_none().then_some(lessons)
+}
+
+/// `- Ana Lima — incident commander`, the role optional.
+fn read_responders(body: &str) -> Option<Vec<Responder>> {
+    let mut responders = Vec::new();
+    for item in items(body)? {
+        let mut readings = vec![Responder {
+            name: read_paragraph(&item.text),
+            role: None,
+        }];
+        for (at, _) in item.text.match_indices(labels::DASH) {
+            readings.push(Responder {
+                name: read_paragraph(&item.text[..at]),
+                role: Some(Role::parse(&item.text[at + labels::DASH.len()..])),
+            });
+        }
+        let responder = readings.into_iter().rev().find(|r| {
+            let mut written = String::new();
+            super::super::markdown::write_responders(std::slice::from_ref(r), &mut written);
+            written.lines().nth(2) == Some(item.source)
+        })?;
+        responders.push(responder);
+    }
+    Some(responders)
+}
+
+fn read_review(body: &str) -> Option<Review> {
+    const ORDER: [&str; 4] = [
+        labels::STATUS,
+        labels::REVIEWERS,
+        labels::REVIEW_DATE,
+        labels::SHARED_WITH,
+    ];
+    let mut review = Review::default();
+    let mut next = 0;
+    for item in items(body)? {
+        let (found, value) = ORDER[next..]
+            .iter()
+            .enumerate()
+            .find_map(|(n, name)| item.text.strip_prefix(&format!("**{name}:** ")).map(|value| (n, value)))?;
+        let name = ORDER[next + found];
+        next += found + 1;
+        let value = read_paragraph(value);
+        match name {
+            labels::STATUS => review.status = ReviewStatus::from_name(&value)?,
+            labels::REVIEWERS => review.reviewers = list(&value),
+            labels::REVIEW_DATE => review.date = Some(DueDate::parse(&value)),
+            _ => review.shared_with = list(&value),
+        }
+    }
+    Some(review)
 }
 
 /// `![alt](url)` paragraphs, the alt text's brackets escaped and the URL in angle brackets

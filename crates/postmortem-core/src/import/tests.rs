@@ -29,7 +29,7 @@ fn our_golden_reports_read_back_exactly() {
             read += 1;
         }
     }
-    assert_eq!(read, 5);
+    assert_eq!(read, 6);
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn tasks_with_owners_and_due_dates() {
     );
     let tasks = &report.measures.tasks;
     assert_eq!(tasks.len(), 2);
-    assert!(tasks[0].done);
+    assert!(tasks[0].is_done());
     assert_eq!(tasks[0].owner.as_deref(), Some("@amina"));
     assert_eq!(
         tasks[0].due,
@@ -168,7 +168,7 @@ fn labelled_preamble_and_a_dated_timeline_with_bracketed_times() {
     );
     let report = &imported.report;
     assert_eq!(report.authors, ["Kim", "Ola"]);
-    assert_eq!(report.severity, Some(Severity::Sev2));
+    assert_eq!(report.severity, Severity::parse("SEV2"));
     let exact = |m: &Option<Moment>| m.as_ref().and_then(Moment::exact).map(|t| t.to_rfc3339());
     assert_eq!(
         exact(&report.summary.started_at).as_deref(),
@@ -374,12 +374,14 @@ fn entry(offset: FixedOffset) -> impl Strategy<Value = TimelineEntry> {
         prop::sample::select(&EntryKind::ALL[..]),
         paragraph_field(),
         prop::option::of(name()),
+        prop::option::weighted(0.3, prop::sample::select(Milestone::ALL)),
     )
-        .prop_map(|(time, kind, text, actor)| TimelineEntry {
+        .prop_map(|(time, kind, text, actor, milestone)| TimelineEntry {
             time,
             kind,
             text,
             actor,
+            milestone,
         })
 }
 
@@ -388,14 +390,110 @@ fn task() -> impl Strategy<Value = CorrectiveTask> {
         line_field(),
         prop::option::of(name()),
         prop::option::of(prop::sample::select(&["2024-09-01", "next sprint", "Q3"][..])),
-        any::<bool>(),
+        (
+            prop::sample::select(TaskStatus::ALL),
+            prop::option::of(prop::sample::select(Priority::ALL)),
+            prop::option::of(prop::sample::select(TaskType::ALL)),
+            prop::option::of(prop::sample::select(&["OPS-12", "https://t.example/1"][..])),
+        ),
     )
-        .prop_map(|(text, owner, due, done)| CorrectiveTask {
+        .prop_map(|(text, owner, due, (status, priority, kind, ticket))| CorrectiveTask {
             text,
             owner,
             due: due.map(DueDate::parse),
-            done,
+            priority,
+            kind,
+            ticket: ticket.map(String::from),
+            status,
         })
+}
+
+/// The fields version 2 added around the classic sections.
+#[derive(Clone, Debug)]
+struct Around {
+    incident: Option<IncidentReference>,
+    tags: Vec<String>,
+    owner: Option<String>,
+    responders: Vec<Responder>,
+    figures: Vec<ImpactFigure>,
+    detection: Option<DetectionMethod>,
+    trigger: String,
+    factors: Vec<String>,
+    review: Option<Review>,
+}
+
+fn around() -> impl Strategy<Value = Around> {
+    let incident = prop::option::of(
+        (
+            prop::option::of(prop::sample::select(&["INC-1042", "#77"][..])),
+            prop::option::of(prop::sample::select(
+                &["https://t.example/i/1", "https://t.example/a b"][..],
+            )),
+        )
+            .prop_filter("a key or a link", |(k, u)| k.is_some() || u.is_some())
+            .prop_map(|(key, url)| IncidentReference {
+                key: key.map(String::from),
+                url: url.map(String::from),
+            }),
+    );
+    let responder = (
+        name(),
+        prop::option::of(prop::sample::select(
+            &["incident_commander", "scribe", "on-call lead"][..],
+        )),
+    )
+        .prop_map(|(name, role)| Responder {
+            name,
+            role: role.map(Role::parse),
+        });
+    let figure = (phrase(3), prop::sample::select(&["1,240", "none", "about 3%", ""][..])).prop_map(|(name, value)| {
+        ImpactFigure {
+            name: format!("Figure {name}"),
+            value: value.to_owned(),
+        }
+    });
+    let review = prop::option::of(
+        (
+            prop::sample::select(ReviewStatus::ALL),
+            prop::collection::vec(name(), 0..3),
+            prop::option::of(prop::sample::select(&["2026-05-15", "next week"][..])),
+            prop::collection::vec(
+                prop::sample::select(&["#search", "eng-all"][..]).prop_map(String::from),
+                0..2,
+            ),
+        )
+            .prop_map(|(status, reviewers, date, shared_with)| Review {
+                status,
+                reviewers,
+                date: date.map(DueDate::parse),
+                shared_with,
+            })
+            .prop_filter("a review says something", |r| !r.is_empty()),
+    );
+    (
+        incident,
+        prop::collection::vec(phrase(1), 0..3),
+        prop::option::of(name()),
+        prop::collection::vec(responder, 0..3),
+        prop::collection::vec(figure, 0..3),
+        prop::option::of(prop::sample::select(DetectionMethod::ALL)),
+        prop::option::of(separate_blocks_markdown()),
+        prop::collection::vec(line_field(), 0..3),
+        review,
+    )
+        .prop_map(
+            |(incident, tags, owner, responders, figures, detection, trigger, factors, review)| Around {
+                incident,
+                tags,
+                owner,
+                responders,
+                figures,
+                detection,
+                trigger: trigger.unwrap_or_default(),
+                factors,
+                review,
+            },
+        )
 }
 
 fn report() -> impl Strategy<Value = Report> {
@@ -417,6 +515,7 @@ fn report() -> impl Strategy<Value = Report> {
                     users_affected_percent,
                     business_impact,
                     root_cause,
+                    ..Default::default()
                 },
             );
         let lessons = prop::option::of(
@@ -445,7 +544,10 @@ fn report() -> impl Strategy<Value = Report> {
         (
             title(),
             prop::option::of(phrase(2)),
-            prop::option::of(prop::sample::select(&Severity::ALL[..])),
+            prop::option::of(
+                prop_oneof![prop::sample::select(&Severity::SUGGESTED[..]), Just("Major outage"),]
+                    .prop_map(|s| Severity::parse(s).unwrap()),
+            ),
             prop::collection::vec(name(), 0..3),
             summary,
             prop::collection::vec(entry(offset), 0..6),
@@ -462,10 +564,22 @@ fn report() -> impl Strategy<Value = Report> {
                 }),
                 0..2,
             ),
-            extra,
+            (extra, around()),
         )
             .prop_map(
-                move |(title, service, severity, authors, summary, timeline, rca, measures, lessons, images, extra)| {
+                move |(
+                    title,
+                    service,
+                    severity,
+                    authors,
+                    summary,
+                    timeline,
+                    rca,
+                    measures,
+                    lessons,
+                    images,
+                    (extra, around),
+                )| {
                     let mut report = Report {
                         title,
                         service,
@@ -476,6 +590,7 @@ fn report() -> impl Strategy<Value = Report> {
                         root_cause_and_resolution: RootCauseAndResolution {
                             root_cause: rca.0,
                             resolution: rca.1,
+                            ..Default::default()
                         },
                         measures: CorrectiveMeasures {
                             improvements: measures.0,
@@ -484,7 +599,16 @@ fn report() -> impl Strategy<Value = Report> {
                         lessons_learned: lessons.filter(|l| !l.is_empty()),
                         images,
                         extra_sections: extra,
+                        incident: around.incident,
+                        tags: around.tags,
+                        owner: around.owner,
+                        responders: around.responders,
+                        review: around.review,
                     };
+                    report.summary.impact_figures = around.figures;
+                    report.summary.detection = around.detection;
+                    report.root_cause_and_resolution.trigger = around.trigger;
+                    report.root_cause_and_resolution.contributing_factors = around.factors;
                     // The display timezone is written out whenever an exact time shows it.
                     let exact = report
                         .summary

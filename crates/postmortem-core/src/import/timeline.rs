@@ -318,6 +318,7 @@ impl Importer<'_> {
                 kind: entry.kind,
                 text: entry.text,
                 actor: entry.actor,
+                milestone: None,
             });
         }
         let exact = self

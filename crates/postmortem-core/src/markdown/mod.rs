@@ -11,8 +11,8 @@ pub use escape::{normalize_newlines, read_block, read_heading_text, read_paragra
 use escape::{push_block, push_heading_text, push_paragraph};
 
 use crate::model::{
-    CorrectiveMeasures, CorrectiveTask, EntryKind, ExtraSection, Image, IssueSummary, LessonsLearned, Moment, Report,
-    RootCauseAndResolution, TimelineEntry,
+    CorrectiveMeasures, CorrectiveTask, EntryKind, ExtraSection, Image, ImpactFigure, IncidentReference, IssueSummary,
+    LessonsLearned, Moment, Report, Responder, Review, RootCauseAndResolution, TaskStatus, TimelineEntry,
 };
 use crate::time::{format_duration, TimeDisplay};
 
@@ -25,7 +25,16 @@ pub mod headings {
     pub const LESSONS: &str = "Lessons Learned";
     pub const IMAGES: &str = "Images";
     /// Every section heading the template writes at level 2, in the order it writes them.
-    pub const IN_ORDER: [&str; 6] = [SUMMARY, TIMELINE, ROOT_CAUSE_AND_RESOLUTION, MEASURES, LESSONS, IMAGES];
+    pub const IN_ORDER: [&str; 8] = [
+        SUMMARY,
+        TIMELINE,
+        ROOT_CAUSE_AND_RESOLUTION,
+        MEASURES,
+        LESSONS,
+        RESPONDERS,
+        IMAGES,
+        REVIEW,
+    ];
     pub const ROOT_CAUSE: &str = "Root Cause";
     pub const RESOLUTION: &str = "Resolution";
     pub const IMPROVEMENTS: &str = "Improvements";
@@ -33,6 +42,10 @@ pub mod headings {
     pub const WENT_WELL: &str = "What went well";
     pub const WENT_WRONG: &str = "What went wrong";
     pub const GOT_LUCKY: &str = "Where we got lucky";
+    pub const TRIGGER: &str = "Trigger";
+    pub const CONTRIBUTING_FACTORS: &str = "Contributing Factors";
+    pub const RESPONDERS: &str = "Responders";
+    pub const REVIEW: &str = "Review";
 }
 
 /// The bold labels of the summary bullets, the line under the title and a task's details.
@@ -47,6 +60,17 @@ pub mod labels {
     pub const AUTHORS: &str = "Authors";
     pub const OWNER: &str = "Owner";
     pub const DUE: &str = "Due";
+    pub const PRIORITY: &str = "Priority";
+    pub const TYPE: &str = "Type";
+    pub const TICKET: &str = "Ticket";
+    pub const STATUS: &str = "Status";
+    pub const INCIDENT: &str = "Incident";
+    pub const TAGS: &str = "Tags";
+    pub const IMPACT_FIGURES: &str = "Impact figures";
+    pub const DETECTED_BY: &str = "Detected by";
+    pub const REVIEWERS: &str = "Reviewers";
+    pub const REVIEW_DATE: &str = "Review date";
+    pub const SHARED_WITH: &str = "Shared with";
     /// Between the parts of the line under the title and of a task's details.
     pub const SEPARATOR: &str = " · ";
     /// Before a timeline entry's text and a task's details.
@@ -111,7 +135,11 @@ fn for_each_block(report: &Report, mut emit: impl FnMut(String)) {
     if let Some(lessons) = &report.lessons_learned {
         emit_section(&|out| write_lessons(lessons, out));
     }
+    emit_section(&|out| write_responders(&report.responders, out));
     emit_section(&|out| write_images(&report.images, out));
+    if let Some(review) = &report.review {
+        emit_section(&|out| write_review(review, out));
+    }
     for section in &report.extra_sections {
         emit_section(&|out| write_extra_section(section, out));
     }
@@ -166,22 +194,58 @@ fn write_metadata(report: &Report, out: &mut String) {
     if let Some(service) = non_blank(&report.service) {
         parts.push(format!("**{}:** {}", labels::SERVICE, single_line(service)));
     }
-    if let Some(severity) = report.severity {
-        parts.push(format!("**{}:** {}", labels::SEVERITY, severity.label()));
+    if let Some(severity) = &report.severity {
+        parts.push(format!("**{}:** {}", labels::SEVERITY, single_line(severity.label())));
     }
-    let authors: Vec<String> = report
-        .authors
-        .iter()
-        .filter(|a| !is_blank(a))
-        .map(|a| single_line(a))
-        .collect();
-    if !authors.is_empty() {
-        parts.push(format!("**{}:** {}", labels::AUTHORS, authors.join(", ")));
+    let listed = |items: &[String]| -> Option<String> {
+        let items: Vec<String> = items.iter().filter(|a| !is_blank(a)).map(|a| single_line(a)).collect();
+        (!items.is_empty()).then(|| items.join(", "))
+    };
+    if let Some(authors) = listed(&report.authors) {
+        parts.push(format!("**{}:** {authors}", labels::AUTHORS));
+    }
+    if let Some(incident) = report.incident.as_ref().filter(|i| !i.is_empty()) {
+        parts.push(format!("**{}:** {}", labels::INCIDENT, incident_text(incident)));
+    }
+    if let Some(owner) = non_blank(&report.owner) {
+        parts.push(format!("**{}:** {}", labels::OWNER, single_line(owner)));
+    }
+    if let Some(tags) = listed(&report.tags) {
+        parts.push(format!("**{}:** {tags}", labels::TAGS));
     }
     if !parts.is_empty() {
         // The first part starts with `**`, which cannot open a block, so no escaping is needed.
         out.push_str(&parts.join(labels::SEPARATOR));
         out.push_str("\n\n");
+    }
+}
+
+/// Whether an address can stand as `<address>` (an autolink holds no spaces or brackets).
+pub(crate) fn autolinkable(url: &str) -> bool {
+    !url.trim()
+        .contains(|c: char| c.is_whitespace() || "<>[]()\\`".contains(c))
+}
+
+/// `INC-1042`, `[INC-1042](https://…)`, or the link alone.
+fn incident_text(incident: &IncidentReference) -> String {
+    let key = non_blank(&incident.key).map(single_line);
+    match (key, non_blank(&incident.url)) {
+        (Some(key), Some(url)) => {
+            let mut out = String::from("[");
+            push_link_text(&mut out, &key);
+            out.push_str("](");
+            push_link_destination(&mut out, url.trim());
+            out.push(')');
+            out
+        }
+        (Some(key), None) => key,
+        // A link alone is its own text, and an autolink where it can be one.
+        (None, Some(url)) if autolinkable(url) => format!("<{}>", url.trim()),
+        (None, Some(url)) => incident_text(&IncidentReference {
+            key: Some(url.to_owned()),
+            url: Some(url.to_owned()),
+        }),
+        (None, None) => String::new(),
     }
 }
 
@@ -233,6 +297,32 @@ fn write_summary(summary: &IssueSummary, times: &TimeDisplay, out: &mut String) 
     if let Some(business) = non_blank(&summary.business_impact) {
         labelled_bullet(&mut body, labels::BUSINESS_IMPACT, business);
     }
+    let figures: Vec<&ImpactFigure> = summary
+        .impact_figures
+        .iter()
+        .filter(|f| !is_blank(&f.name) || !is_blank(&f.value))
+        .collect();
+    if !figures.is_empty() {
+        body.push_str("- **");
+        body.push_str(labels::IMPACT_FIGURES);
+        body.push_str(":**\n");
+        for figure in figures {
+            // "Failed checkouts: 1,240": the name is one line, and a colon or backslash in it
+            // is escaped, so the first bare colon ends it.
+            body.push_str("  - ");
+            let name = single_line(&figure.name).replace('\\', "\\\\").replace(':', "\\:");
+            push_paragraph(&mut body, &name, "    ");
+            body.push(':');
+            if !is_blank(&figure.value) {
+                body.push(' ');
+                body.push_str(&single_line(&figure.value));
+            }
+            body.push('\n');
+        }
+    }
+    if let Some(detection) = summary.detection {
+        labelled_bullet(&mut body, labels::DETECTED_BY, detection.label());
+    }
     if !is_blank(&summary.root_cause) {
         labelled_bullet(&mut body, labels::ROOT_CAUSE, &summary.root_cause);
     }
@@ -280,6 +370,16 @@ pub(crate) fn write_timeline_entry(entry: &TimelineEntry, times: &TimeDisplay, o
             separator = labels::DASH;
         }
     }
+    // `(detected)` after the time: the moment of the incident the entry marks.
+    if let Some(milestone) = entry.milestone {
+        if !separator.is_empty() {
+            out.push(' ');
+        }
+        out.push('(');
+        out.push_str(milestone.label());
+        out.push(')');
+        separator = labels::DASH;
+    }
     let actor = non_blank(&entry.actor).map(single_line);
     let text_reads_as_tag = !is_blank(&entry.text) && crate::import::reads_as_entry_start(entry.text.trim_start());
     let tag = match (entry.kind, actor) {
@@ -302,20 +402,39 @@ pub(crate) fn write_timeline_entry(entry: &TimelineEntry, times: &TimeDisplay, o
 }
 
 fn write_root_cause_and_resolution(section: &RootCauseAndResolution, out: &mut String) {
-    if is_blank(&section.root_cause) && is_blank(&section.resolution) {
+    let factors: Vec<&String> = section.contributing_factors.iter().filter(|f| !is_blank(f)).collect();
+    if is_blank(&section.root_cause)
+        && is_blank(&section.trigger)
+        && factors.is_empty()
+        && is_blank(&section.resolution)
+    {
         return;
     }
     heading(out, 2, headings::ROOT_CAUSE_AND_RESOLUTION);
-    for (label, text) in [
-        (headings::ROOT_CAUSE, &section.root_cause),
-        (headings::RESOLUTION, &section.resolution),
-    ] {
+    let mut block = |label: &str, text: &str| {
         if !is_blank(text) {
             heading(out, 3, label);
             push_block(out, text.trim_matches('\n'));
             out.push('\n');
         }
+    };
+    block(headings::ROOT_CAUSE, &section.root_cause);
+    block(headings::TRIGGER, &section.trigger);
+    if !factors.is_empty() {
+        heading(out, 3, headings::CONTRIBUTING_FACTORS);
+        for factor in factors {
+            bullet(out, factor);
+        }
+        out.push('\n');
     }
+    let mut block = |label: &str, text: &str| {
+        if !is_blank(text) {
+            heading(out, 3, label);
+            push_block(out, text.trim_matches('\n'));
+            out.push('\n');
+        }
+    };
+    block(headings::RESOLUTION, &section.resolution);
 }
 
 fn write_measures(measures: &CorrectiveMeasures, out: &mut String) {
@@ -342,12 +461,17 @@ fn write_measures(measures: &CorrectiveMeasures, out: &mut String) {
 }
 
 fn is_task_empty(task: &CorrectiveTask) -> bool {
-    is_blank(&task.text) && non_blank(&task.owner).is_none() && task.due.is_none()
+    is_blank(&task.text)
+        && non_blank(&task.owner).is_none()
+        && task.due.is_none()
+        && task.priority.is_none()
+        && task.kind.is_none()
+        && non_blank(&task.ticket).is_none()
 }
 
 /// `- [ ] Add a TLS expiry alert — **Owner:** Dana · **Due:** 2024-09-01`
 pub(crate) fn write_task(task: &CorrectiveTask, out: &mut String) {
-    out.push_str(if task.done { "- [x] " } else { "- [ ] " });
+    out.push_str(if task.is_done() { "- [x] " } else { "- [ ] " });
     push_paragraph(out, &task.text, "  ");
     let mut details = Vec::new();
     if let Some(owner) = non_blank(&task.owner) {
@@ -358,6 +482,19 @@ pub(crate) fn write_task(task: &CorrectiveTask, out: &mut String) {
         if !due.is_empty() {
             details.push(format!("**{}:** {due}", labels::DUE));
         }
+    }
+    if let Some(priority) = task.priority {
+        details.push(format!("**{}:** {}", labels::PRIORITY, priority.label()));
+    }
+    if let Some(kind) = task.kind {
+        details.push(format!("**{}:** {}", labels::TYPE, kind.label()));
+    }
+    if let Some(ticket) = non_blank(&task.ticket) {
+        details.push(format!("**{}:** {}", labels::TICKET, single_line(ticket)));
+    }
+    // The box says open or done; the other states are written out.
+    if matches!(task.status, TaskStatus::InProgress | TaskStatus::WontDo) {
+        details.push(format!("**{}:** {}", labels::STATUS, task.status.label()));
     }
     if !details.is_empty() {
         out.push_str(labels::DASH);
@@ -385,6 +522,52 @@ fn write_lessons(lessons: &LessonsLearned, out: &mut String) {
             out.push('\n');
         }
     }
+}
+
+/// `- Ana Lima — incident commander`
+pub(crate) fn write_responders(responders: &[Responder], out: &mut String) {
+    let responders: Vec<&Responder> = responders.iter().filter(|r| !is_blank(&r.name)).collect();
+    if responders.is_empty() {
+        return;
+    }
+    heading(out, 2, headings::RESPONDERS);
+    for responder in responders {
+        out.push_str("- ");
+        push_paragraph(out, &single_line(&responder.name), "  ");
+        if let Some(role) = responder.role.as_ref().filter(|r| !is_blank(r.label())) {
+            out.push_str(labels::DASH);
+            out.push_str(&single_line(role.label()));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn write_review(review: &Review, out: &mut String) {
+    if review.is_empty() {
+        return;
+    }
+    heading(out, 2, headings::REVIEW);
+    labelled_bullet(out, labels::STATUS, review.status.label());
+    let listed = |items: &[String]| {
+        items
+            .iter()
+            .filter(|i| !is_blank(i))
+            .map(|i| single_line(i))
+            .collect::<Vec<_>>()
+    };
+    let reviewers = listed(&review.reviewers);
+    if !reviewers.is_empty() {
+        labelled_bullet(out, labels::REVIEWERS, &reviewers.join(", "));
+    }
+    if let Some(date) = &review.date {
+        labelled_bullet(out, labels::REVIEW_DATE, &single_line(&date.to_json_string()));
+    }
+    let shared = listed(&review.shared_with);
+    if !shared.is_empty() {
+        labelled_bullet(out, labels::SHARED_WITH, &shared.join(", "));
+    }
+    out.push('\n');
 }
 
 fn write_images(images: &[Image], out: &mut String) {

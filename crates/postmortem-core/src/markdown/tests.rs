@@ -18,7 +18,7 @@ fn summary_bullets_and_duration() {
     let report = Report {
         title: "Login failures".into(),
         service: Some("Auth".into()),
-        severity: Some(Severity::Sev2),
+        severity: Severity::parse("SEV2"),
         authors: vec!["Ana".into(), "Bo".into()],
         summary: IssueSummary {
             started_at: at("2025-01-31T23:10:00+00:00"),
@@ -28,6 +28,7 @@ fn summary_bullets_and_duration() {
             users_affected_percent: Some(12.5),
             business_impact: Some("Support tickets tripled.".into()),
             root_cause: "An expired signing key.".into(),
+            ..Default::default()
         },
         ..Default::default()
     };
@@ -78,24 +79,28 @@ fn timeline_entries_carry_time_kind_and_actor() {
                 kind: EntryKind::Detection,
                 text: "Pager fired.".into(),
                 actor: Some("Dana".into()),
+                ..Default::default()
             },
             TimelineEntry {
                 time: at("2025-02-01T00:05:30Z"),
                 kind: EntryKind::Other,
                 text: "Status page updated.".into(),
                 actor: None,
+                ..Default::default()
             },
             TimelineEntry {
                 time: at("shortly after"),
                 kind: EntryKind::MisleadingPath,
                 text: "Suspected DNS.".into(),
                 actor: None,
+                ..Default::default()
             },
             TimelineEntry {
                 time: None,
                 kind: EntryKind::Other,
                 text: "# Not a heading\n- not a bullet".into(),
                 actor: None,
+                ..Default::default()
             },
         ],
         ..Default::default()
@@ -117,6 +122,7 @@ fn measures_lessons_images_and_extra_sections() {
         root_cause_and_resolution: RootCauseAndResolution {
             root_cause: "Because.\n\n# Sneaky heading".into(),
             resolution: String::new(),
+            ..Default::default()
         },
         measures: CorrectiveMeasures {
             improvements: vec!["Better alerts".into(), "  ".into()],
@@ -125,13 +131,15 @@ fn measures_lessons_images_and_extra_sections() {
                     text: "Rotate keys".into(),
                     owner: Some("Sec".into()),
                     due: Some(DueDate::parse("2025-03-01")),
-                    done: true,
+                    status: TaskStatus::Done,
+                    ..Default::default()
                 },
                 CorrectiveTask {
                     text: "Write runbook".into(),
                     owner: None,
                     due: Some(DueDate::parse("Q3")),
-                    done: false,
+                    status: TaskStatus::Open,
+                    ..Default::default()
                 },
             ],
         },
@@ -190,6 +198,48 @@ fn hostile_text() -> impl Strategy<Value = String> {
 fn hostile_report() -> impl Strategy<Value = Report> {
     let x = || hostile_text().prop_map(|t| format!("x{t}"));
     (
+        classic_hostile_report(),
+        (x(), x(), x(), x(), x(), x()),
+        (x(), x(), x(), x(), x(), x()),
+    )
+        .prop_map(
+            |(mut report, (key, url, tag, owner, name, role), (figure, value, trigger, factor, ticket, reviewer))| {
+                report.incident = Some(IncidentReference {
+                    key: Some(key),
+                    url: Some(url),
+                });
+                report.tags = vec![tag.clone(), tag];
+                report.owner = Some(owner);
+                report.responders = vec![Responder {
+                    name,
+                    role: Some(Role::parse(&role)),
+                }];
+                report.summary.impact_figures = vec![ImpactFigure { name: figure, value }];
+                report.summary.detection = Some(DetectionMethod::CustomerReport);
+                report.root_cause_and_resolution.trigger = trigger;
+                report.root_cause_and_resolution.contributing_factors = vec![factor];
+                report.timeline[1].milestone = Some(Milestone::Detected);
+                report.timeline[0].milestone = Some(Milestone::Declared);
+                let task = &mut report.measures.tasks[0];
+                task.ticket = Some(ticket);
+                task.priority = Some(Priority::P1);
+                task.kind = Some(TaskType::Detect);
+                task.status = TaskStatus::WontDo;
+                report.review = Some(Review {
+                    status: ReviewStatus::InReview,
+                    reviewers: vec![reviewer.clone()],
+                    date: Some(DueDate::AsWritten(reviewer.clone())),
+                    shared_with: vec![reviewer],
+                });
+                report
+            },
+        )
+}
+
+/// The classic sections, every field filled with hostile text.
+fn classic_hostile_report() -> impl Strategy<Value = Report> {
+    let x = || hostile_text().prop_map(|t| format!("x{t}"));
+    (
         (x(), x(), x(), x()),
         (x(), x(), x(), x(), x()),
         (x(), x(), x(), x()),
@@ -206,7 +256,7 @@ fn hostile_report() -> impl Strategy<Value = Report> {
             )| Report {
                 title,
                 service: Some(service),
-                severity: Some(Severity::Sev2),
+                severity: Severity::parse("SEV2"),
                 authors: vec![author],
                 summary: IssueSummary {
                     started_at: at("2025-01-31T23:10:00Z"),
@@ -227,11 +277,13 @@ fn hostile_report() -> impl Strategy<Value = Report> {
                         kind: EntryKind::Detection,
                         text: entry,
                         actor: Some(actor),
+                        ..Default::default()
                     },
                 ],
                 root_cause_and_resolution: RootCauseAndResolution {
                     root_cause: cause,
                     resolution,
+                    ..Default::default()
                 },
                 measures: CorrectiveMeasures {
                     improvements: vec![improvement],
@@ -239,7 +291,8 @@ fn hostile_report() -> impl Strategy<Value = Report> {
                         text: task,
                         owner: Some(owner),
                         due: Some(DueDate::AsWritten(due)),
-                        done: false,
+                        status: TaskStatus::Open,
+                        ..Default::default()
                     }],
                 },
                 lessons_learned: Some(LessonsLearned {
@@ -258,18 +311,21 @@ fn hostile_report() -> impl Strategy<Value = Report> {
                         body: second_body,
                     },
                 ],
+                ..Default::default()
             },
         )
 }
 
 /// The template's outline for a report with every part filled (the title and the first
 /// extra section's heading are the author's text, so only their level counts).
-const FULL_OUTLINE: [&str; 17] = [
+const FULL_OUTLINE: [&str; 21] = [
     "H1",
     "H2 Issue Summary",
     "H2 Timeline",
     "H2 Root Cause and Resolution",
     "H3 Root Cause",
+    "H3 Trigger",
+    "H3 Contributing Factors",
     "H3 Resolution",
     "H2 Corrective and Preventative Measures",
     "H3 Improvements",
@@ -278,7 +334,9 @@ const FULL_OUTLINE: [&str; 17] = [
     "H3 What went well",
     "H3 What went wrong",
     "H3 Where we got lucky",
+    "H2 Responders",
     "H2 Images",
+    "H2 Review",
     "H2",
     "H2 Timeline",
     "end",
@@ -298,7 +356,7 @@ proptest! {
             .filter(|(level, _)| *level <= HeadingLevel::H3)
             .enumerate()
             .map(|(n, (level, text))| match n {
-                0 | 14 => format!("{level:?}"),
+                0 | 18 => format!("{level:?}"),
                 _ => format!("{level:?} {text}"),
             })
             .collect();

@@ -7,7 +7,7 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::model::{EntryKind, Moment, Report};
+use crate::model::{EntryKind, Moment, Report, TaskStatus};
 use crate::time::parse_timezone;
 
 /// Said when the share of users affected is out of range, by validation and by the form.
@@ -76,7 +76,58 @@ pub fn validate(report: &Report) -> Vec<Finding> {
     check_measures(report, &mut findings);
     check_images(report, &mut findings);
     check_extra_sections(report, &mut findings);
+    check_people_and_severity(report, &mut findings);
     findings
+}
+
+/// Version 2's fields: one entry per milestone, named responders and figures, a severity the
+/// numbers can be ordered by.
+fn check_people_and_severity(report: &Report, findings: &mut Vec<Finding>) {
+    for (index, entry) in report.timeline.iter().enumerate() {
+        let Some(milestone) = entry.milestone else {
+            continue;
+        };
+        if let Some(first) = report.timeline[..index]
+            .iter()
+            .position(|e| e.milestone == Some(milestone))
+        {
+            findings.push(Finding::error(
+                format!("timeline[{index}].milestone"),
+                format!(
+                    "Entry {} already marks when the incident was {}; only one entry can.",
+                    first + 1,
+                    milestone.label()
+                ),
+            ));
+        }
+    }
+    if let Some(severity) = &report.severity {
+        if severity.rank().is_none() {
+            findings.push(Finding::warning(
+                "severity",
+                format!(
+                    "“{}” is on no scale this tool knows (SEV0–SEV4, P0–P4, Critical to Low), so reports cannot be ordered by it.",
+                    severity.label()
+                ),
+            ));
+        }
+    }
+    for (index, responder) in report.responders.iter().enumerate() {
+        if blank(&responder.name) && responder.role.is_some() {
+            findings.push(Finding::error(
+                format!("responders[{index}].name"),
+                "This responder has a role but no name.",
+            ));
+        }
+    }
+    for (index, figure) in report.summary.impact_figures.iter().enumerate() {
+        if blank(&figure.name) && !blank(&figure.value) {
+            findings.push(Finding::error(
+                format!("summary.impact_figures[{index}].name"),
+                "Say what this figure counts, e.g. “Failed checkouts”.",
+            ));
+        }
+    }
 }
 
 /// How many errors and warnings there are.
@@ -294,7 +345,7 @@ fn check_measures(report: &Report, findings: &mut Vec<Finding>) {
                 "This task is empty. Write it, or remove it.",
             ));
         }
-        if task.done {
+        if matches!(task.status, TaskStatus::Done | TaskStatus::WontDo) {
             continue;
         }
         if task.owner.as_deref().is_none_or(blank) {

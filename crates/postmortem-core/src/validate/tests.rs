@@ -13,6 +13,7 @@ fn entry(time: &str, kind: EntryKind, text: &str) -> TimelineEntry {
         kind,
         text: text.into(),
         actor: None,
+        ..Default::default()
     }
 }
 
@@ -28,6 +29,7 @@ fn complete() -> Report {
             users_affected_percent: Some(100.0),
             business_impact: None,
             root_cause: "A rebuild job swapped in an empty index.".into(),
+            ..Default::default()
         },
         timeline: vec![
             entry("2025-03-04T09:55:00+00:00", EntryKind::Other, "Rebuild job starts."),
@@ -45,6 +47,7 @@ fn complete() -> Report {
         root_cause_and_resolution: RootCauseAndResolution {
             root_cause: "The job...".into(),
             resolution: "We restored...".into(),
+            ..Default::default()
         },
         measures: CorrectiveMeasures {
             improvements: vec!["Check index size before swapping.".into()],
@@ -52,7 +55,8 @@ fn complete() -> Report {
                 text: "Add a size guard".into(),
                 owner: Some("Search team".into()),
                 due: Some(DueDate::parse("2025-04-01")),
-                done: false,
+                status: TaskStatus::Open,
+                ..Default::default()
             }],
         },
         images: vec![Image {
@@ -261,7 +265,7 @@ fn task_without_owner_or_due_date() {
     assert_only(&r, "measures.tasks[0].due", Level::Warning, "no due date");
     // A task already done needs neither.
     r.measures.tasks[0].owner = None;
-    r.measures.tasks[0].done = true;
+    r.measures.tasks[0].status = TaskStatus::Done;
     assert_eq!(validate(&r), vec![]);
 }
 
@@ -296,4 +300,23 @@ fn counts_errors_and_warnings() {
     r.title.clear();
     r.summary.ended_at = None;
     assert_eq!(count(&validate(&r)), (1, 1));
+}
+
+#[test]
+fn one_entry_per_milestone_and_a_severity_on_a_scale() {
+    let mut r = complete();
+    r.timeline[0].milestone = Some(Milestone::Detected);
+    r.timeline[1].milestone = Some(Milestone::Detected);
+    r.severity = Severity::parse("Major-ish");
+    let messages =
+        |r: &Report, path: &str| -> Vec<String> { findings_at(r, path).into_iter().map(|f| f.message).collect() };
+    assert_eq!(
+        messages(&r, "timeline[1].milestone"),
+        ["Entry 1 already marks when the incident was detected; only one entry can."]
+    );
+    assert!(messages(&r, "timeline[0].milestone").is_empty());
+    assert!(messages(&r, "severity")[0].contains("on no scale"));
+    r.severity = Severity::parse("sev-0");
+    assert_eq!(r.severity.as_ref().map(Severity::label), Some("SEV0"));
+    assert!(messages(&r, "severity").is_empty());
 }
