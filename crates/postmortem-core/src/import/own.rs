@@ -1,7 +1,7 @@
 //! Our own export, read back exactly.
 //!
-//! The writer's shape is known: `# title`, the line of service, severity and authors, then the
-//! template's sections in a fixed order with fixed labels, and typed text escaped so that the
+//! The writer's shape is known: `# title`, the line of the report's details (service, severity,
+//! authors, incident, owner, tags), then the template's sections in a fixed order with fixed labels, and typed text escaped so that the
 //! headings of level 1 to 3 are exactly the template's (`markdown/escape.rs`). So this reader
 //! guesses nothing. It cuts the document at those headings and reads each section by the shape
 //! its writer gives it; where a piece could be read two ways (bold at the start of a timeline
