@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use postmortem_core::drafts::{backup_to_json, Draft};
 use postmortem_core::markdown::UNTITLED;
-use postmortem_core::templates::Template;
+use postmortem_core::templates::Starter;
 use postmortem_core::validate::count;
 use postmortem_core::{validate, Report};
 
@@ -27,8 +27,8 @@ pub fn DraftLibrary(
         workspace.library_changed.track();
         workspace.store().list()
     });
-    let start = move |template: Template| {
-        workspace.open_as_new(editor, template.report());
+    let start = move |starter: Starter| {
+        workspace.open_as_new(editor, starter.report());
         open.set(false);
     };
     let backup = move |_| {
@@ -59,12 +59,12 @@ pub fn DraftLibrary(
                 </header>
                 <p class="library-note">"Saved in this browser as you type. Nothing leaves your machine."</p>
                 <div class="library-new">
-                    {Template::ALL
+                    {Starter::ALL
                         .into_iter()
-                        .map(|template| {
+                        .map(|starter| {
                             view! {
-                                <button type="button" class="button secondary" on:click=move |_| start(template)>
-                                    "New: " {template.label()}
+                                <button type="button" class="button secondary" on:click=move |_| start(starter)>
+                                    "New: " {starter.label()}
                                 </button>
                             }
                         })

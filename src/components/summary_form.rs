@@ -3,7 +3,7 @@ use postmortem_core::editing::{
     change_timezone, from_local_input, input_offset, parse_percent, percent_input, timezone_choices, to_local_input,
 };
 use postmortem_core::time::{format_duration, parse_timezone, TimeDisplay};
-use postmortem_core::{DetectionMethod, ImpactFigure, Moment, Report, Severity};
+use postmortem_core::{DetectionMethod, ImpactFigure, Moment, Report, Severity, Template};
 
 use crate::components::field::{choices, ChoiceField, Control, FindingList, SectionFindings, TextField};
 use crate::components::form_section::FormSection;
@@ -38,6 +38,13 @@ pub fn SummaryForm() -> impl IntoView {
                 placeholder="Checkout API"
             />
             <SeveritySelect />
+            <ChoiceField
+                label="Template"
+                path="template"
+                choices=choices(Template::ALL, Template::key, Template::label)
+                value=editor.field(|r| r.template.key().to_owned())
+                on_change=editor.setter(|r, v| r.template = Template::from_name(&v).unwrap_or_default())
+            />
             <TextField
                 label="Authors"
                 path="authors"

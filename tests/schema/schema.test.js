@@ -82,3 +82,17 @@ for (const file of readdirSync(v1Dir).filter((f) => f.endsWith(".json")).sort())
     assert.deepEqual(upgraded, JSON.parse(readFileSync(join(goldenDir, file), "utf8")));
   });
 }
+
+test("a report in each template validates, with its template named", () => {
+  for (const template of ["classic", "google-sre", "pagerduty", "atlassian"]) {
+    const json = execFileSync(
+      "cargo",
+      ["run", "--quiet", "--locked", "-p", "postmortem-cli", "--", "export", join(goldenDir, "06-search-alias-swap.json"), "--format", "json", "--template", template],
+      { cwd: root, encoding: "utf8" },
+    );
+    const document = JSON.parse(json);
+    assert.equal(document.template, template === "classic" ? undefined : template);
+    assertValid(document, template);
+  }
+  assert.equal(validate({ format: "postmortem", version: 2, title: "T", template: "itil" }), false);
+});

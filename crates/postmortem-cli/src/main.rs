@@ -6,26 +6,43 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use postmortem_core::{from_json, import_markdown, to_json, to_markdown, validate, Level};
+use postmortem_core::templates::Starter;
+use postmortem_core::{from_json, import_markdown, to_json, to_markdown, validate, Level, Template};
 
 const USAGE: &str = "\
 postmortem: lint and convert postmortem reports
 
 Usage:
-  postmortem export FILE.json [--format md|json] [-o OUT]
-  postmortem import FILE.md [--format json|md] [-o OUT]
+  postmortem new [--template NAME] [--format json|md] [-o OUT]
+  postmortem export FILE.json [--format md|json] [--template NAME] [-o OUT]
+  postmortem import FILE.md [--format json|md] [--template NAME] [-o OUT]
   postmortem validate FILE.json
   postmortem help [COMMAND]
 
 Run `postmortem COMMAND --help` for a command's options.";
 
+const NEW_HELP: &str = "\
+postmortem new: print an empty report, laid out in a template, to fill in
+
+Usage: postmortem new [--template NAME] [--format json|md] [-o OUT]
+
+Options:
+  -t, --template NAME    classic (default), google-sre, pagerduty, atlassian, or blank
+  -f, --format json|md   output format (default: json, which the app opens)
+  -o, --output OUT       write to OUT instead of standard output
+  -h, --help             show this help
+
+Exit status: 0 written; 2 bad usage or the output could not be written.";
+
 const EXPORT_HELP: &str = "\
 postmortem export: write a report as Markdown (default) or as canonical JSON
 
-Usage: postmortem export FILE.json [--format md|json] [-o OUT]
+Usage: postmortem export FILE.json [--format md|json] [--template NAME] [-o OUT]
 
 Options:
   -f, --format md|json   output format (default: md)
+  -t, --template NAME    lay the report out in classic, google-sre, pagerduty or atlassian
+                         (default: the template the report names)
   -o, --output OUT       write to OUT instead of standard output
   -h, --help             show this help
 
@@ -34,7 +51,7 @@ Exit status: 0 written; 2 the file could not be read or written.";
 const IMPORT_HELP: &str = "\
 postmortem import: read an existing Markdown postmortem into the report format
 
-Usage: postmortem import FILE [--format json|md] [-o OUT]
+Usage: postmortem import FILE [--format json|md] [--template NAME] [-o OUT]
 
 FILE may have any name; `-` reads standard input. Sections, summary fields, timeline
 entries and measures are recognised however they are marked up; text that fits no field is
@@ -42,6 +59,7 @@ kept in an \"Unplaced\" section. What was guessed is printed to standard error a
 
 Options:
   -f, --format json|md   output format (default: json, which the app opens)
+  -t, --template NAME    lay the report out in classic, google-sre, pagerduty or atlassian
   -o, --output OUT       write to OUT instead of standard output
   -h, --help             show this help
 
@@ -78,11 +96,13 @@ fn run(args: &[String]) -> Outcome {
         return Ok(ExitCode::SUCCESS);
     };
     match command.as_str() {
+        "new" => new_command(rest),
         "export" => export(rest),
         "import" => import_command(rest),
         "validate" => validate_command(rest),
         "help" | "--help" | "-h" => {
             let help = match rest.first().map(String::as_str) {
+                Some("new") => NEW_HELP,
                 Some("export") => EXPORT_HELP,
                 Some("import") => IMPORT_HELP,
                 Some("validate") => VALIDATE_HELP,
@@ -96,7 +116,7 @@ fn run(args: &[String]) -> Outcome {
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Failure(format!(
-            "unknown command `{other}` (commands: export, import, validate; see `postmortem --help`)"
+            "unknown command `{other}` (commands: new, export, import, validate; see `postmortem --help`)"
         ))),
     }
 }
@@ -108,20 +128,24 @@ enum Format {
 }
 
 struct ConvertArgs {
-    input: PathBuf,
+    /// `None` for `new`, which reads nothing.
+    input: Option<PathBuf>,
     format: Format,
+    /// What `--template` asked for: a template, or `None` for the blank report (`new` only).
+    template: Option<Option<Template>>,
     output: Option<PathBuf>,
 }
 
 /// The arguments of `export` and `import`: one input, a format, perhaps an output file.
 fn parse_convert_args(command: &str, args: &[String], default: Format) -> Result<Option<ConvertArgs>, Failure> {
-    let usage = if command == "import" {
-        "postmortem import FILE [--format json|md] [-o OUT]"
-    } else {
-        "postmortem export FILE.json [--format md|json] [-o OUT]"
+    let usage = match command {
+        "import" => "postmortem import FILE [--format json|md] [--template NAME] [-o OUT]",
+        "new" => "postmortem new [--template NAME] [--format json|md] [-o OUT]",
+        _ => "postmortem export FILE.json [--format md|json] [--template NAME] [-o OUT]",
     };
     let mut input = None;
     let mut format = default;
+    let mut template = None;
     let mut output = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -140,12 +164,26 @@ fn parse_convert_args(command: &str, args: &[String], default: Format) -> Result
                 }
             }
             "-o" | "--output" => output = Some(PathBuf::from(value("--output")?)),
+            "-t" | "--template" => {
+                let name = value("--template")?;
+                template = Some(match Template::from_name(&name) {
+                    Some(found) => Some(found),
+                    None if command == "new" && name == "blank" => None,
+                    None => {
+                        let names: Vec<&str> = Template::ALL.iter().map(|t| t.key()).collect();
+                        return Err(Failure(format!(
+                            "{command}: unknown template `{name}` (use {})",
+                            names.join(", ")
+                        )));
+                    }
+                });
+            }
             flag if flag.starts_with('-') && flag.len() > 1 => {
                 return Err(Failure(format!(
                     "{command}: unknown option `{flag}` (see `postmortem {command} --help`)"
                 )));
             }
-            path if input.is_none() => input = Some(PathBuf::from(path)),
+            path if input.is_none() && command != "new" => input = Some(PathBuf::from(path)),
             extra => {
                 return Err(Failure(format!(
                     "{command}: unexpected argument `{extra}`: give one input file"
@@ -153,8 +191,28 @@ fn parse_convert_args(command: &str, args: &[String], default: Format) -> Result
             }
         }
     }
-    let input = input.ok_or_else(|| Failure(format!("{command}: no input file (usage: {usage})")))?;
-    Ok(Some(ConvertArgs { input, format, output }))
+    if input.is_none() && command != "new" {
+        return Err(Failure(format!("{command}: no input file (usage: {usage})")));
+    }
+    Ok(Some(ConvertArgs {
+        input,
+        format,
+        template,
+        output,
+    }))
+}
+
+fn new_command(args: &[String]) -> Outcome {
+    let Some(args) = parse_convert_args("new", args, Format::Json)? else {
+        println!("{NEW_HELP}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let starter = match args.template {
+        None => Starter::Template(Template::Classic),
+        Some(None) => Starter::Blank,
+        Some(Some(template)) => Starter::Template(template),
+    };
+    write_report(starter.report(), &args)
 }
 
 fn export(args: &[String]) -> Outcome {
@@ -162,8 +220,13 @@ fn export(args: &[String]) -> Outcome {
         println!("{EXPORT_HELP}");
         return Ok(ExitCode::SUCCESS);
     };
-    let report = read_report(&args.input)?;
-    write_report(&report, &args)
+    let report = read_report(input_of(&args))?;
+    write_report(report, &args)
+}
+
+/// The input file of `export` and `import`, which parsing made sure of.
+fn input_of(args: &ConvertArgs) -> &Path {
+    args.input.as_deref().unwrap_or(Path::new("-"))
 }
 
 fn import_command(args: &[String]) -> Outcome {
@@ -171,17 +234,21 @@ fn import_command(args: &[String]) -> Outcome {
         println!("{IMPORT_HELP}");
         return Ok(ExitCode::SUCCESS);
     };
-    let imported = import_markdown(&read_text(&args.input)?);
+    let imported = import_markdown(&read_text(input_of(&args))?);
     for note in &imported.notes {
         eprintln!("postmortem: note: {note}");
     }
-    write_report(&imported.report, &args)
+    write_report(imported.report, &args)
 }
 
-fn write_report(report: &postmortem_core::Report, args: &ConvertArgs) -> Outcome {
+/// Writes the report in the format asked for, laid out in the template asked for, if any.
+fn write_report(mut report: postmortem_core::Report, args: &ConvertArgs) -> Outcome {
+    if let Some(Some(template)) = args.template {
+        report.template = template;
+    }
     let text = match args.format {
-        Format::Markdown => to_markdown(report),
-        Format::Json => to_json(report),
+        Format::Markdown => to_markdown(&report),
+        Format::Json => to_json(&report),
     };
     match &args.output {
         Some(path) => {

@@ -301,3 +301,43 @@ fn import_of_a_binary_file_fails_with_exit_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("not UTF-8"), "{}", stderr(&output));
 }
+
+#[test]
+fn every_template_exports_its_golden_markdown_and_reads_back_exactly() {
+    let report = golden_dir().join("06-search-alias-swap.json");
+    let original = postmortem_core::from_json(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let mut checked = 0;
+    for template in postmortem_core::Template::ALL {
+        let golden = match template {
+            postmortem_core::Template::Classic => golden_dir().join("06-search-alias-swap.md"),
+            other => golden_dir().join(format!("templates/06-search-alias-swap.{}.md", other.key())),
+        };
+        let output = postmortem(&["export", report.to_str().unwrap(), "--template", template.key()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let markdown = stdout(&output);
+        assert_eq!(markdown, std::fs::read_to_string(&golden).unwrap(), "{template:?}");
+        let imported = postmortem_core::import_markdown(&markdown);
+        assert!(imported.notes.is_empty(), "{template:?}: {:?}", imported.notes);
+        let mut expected = original.clone();
+        expected.template = *template;
+        assert_eq!(imported.report, expected, "{template:?}");
+        checked += 1;
+    }
+    assert_eq!(checked, 4);
+}
+
+#[test]
+fn new_prints_an_empty_report_in_a_template() {
+    let output = postmortem(&["new", "--template", "atlassian"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = postmortem_core::from_json(&stdout(&output)).expect("a report the app opens");
+    assert_eq!(report.template, postmortem_core::Template::Atlassian);
+    assert!(report.lessons_learned.is_some());
+    let markdown = stdout(&postmortem(&["new", "--template", "google-sre", "--format", "md"]));
+    assert_eq!(markdown, "# Untitled postmortem\n\n**Template:** Google SRE\n");
+    let blank = postmortem_core::from_json(&stdout(&postmortem(&["new", "--template", "blank"]))).unwrap();
+    assert_eq!(blank, postmortem_core::Report::default());
+    let unknown = postmortem(&["new", "--template", "itil"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("unknown template `itil` (use classic, google-sre, pagerduty, atlassian)"));
+}

@@ -12,6 +12,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub title: String,
+    /// The layout its Markdown follows: the sections, their order and their headings.
+    #[serde(default, skip_serializing_if = "Template::is_classic")]
+    pub template: Template,
     /// What was affected, e.g. "Checkout API".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
@@ -208,6 +211,25 @@ choices! {
         InReview => "in_review", "in review";
         Reviewed => "reviewed", "reviewed";
         Published => "published", "published";
+    }
+}
+
+choices! {
+    /// The postmortem templates teams already use. The data is the same in all; the template
+    /// decides the Markdown's sections, their order and their headings.
+    #[derive(Default)]
+    Template {
+        #[default]
+        Classic => "classic", "Classic";
+        GoogleSre => "google-sre", "Google SRE";
+        PagerDuty => "pagerduty", "PagerDuty";
+        Atlassian => "atlassian", "Atlassian";
+    }
+}
+
+impl Template {
+    pub fn is_classic(&self) -> bool {
+        *self == Self::Classic
     }
 }
 

@@ -65,9 +65,7 @@ pub fn import_markdown(source: &str) -> Imported {
 pub(crate) fn names_a_section(heading: &str) -> bool {
     let heading = crate::markdown::single_line(heading);
     sections::classify(&heading).is_some_and(|kind| kind != Kind::Extra)
-        || crate::markdown::headings::IN_ORDER
-            .iter()
-            .any(|name| name.eq_ignore_ascii_case(&heading))
+        || crate::markdown::layout::is_section_heading(&heading)
 }
 
 /// Whether a timeline entry's text, written without a time or kind before it, would read as

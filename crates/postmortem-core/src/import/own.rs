@@ -13,14 +13,15 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
+use crate::markdown::layout::{self, ListField, Part, SectionLayout, SummaryItem, TextField};
 use crate::markdown::{
-    duration_line, format_percent, headings, labels, normalize_newlines, read_block, read_heading_text, read_paragraph,
+    duration_line, format_percent, labels, normalize_newlines, read_block, read_heading_text, read_paragraph,
     single_line, to_markdown, write_task, write_timeline_entry, EXTRA_MARK, UNTITLED,
 };
 use crate::model::{
-    CorrectiveMeasures, CorrectiveTask, DetectionMethod, DueDate, EntryKind, ExtraSection, Image, ImpactFigure,
-    IncidentReference, IssueSummary, LessonsLearned, Milestone, Moment, Priority, Report, Responder, Review,
-    ReviewStatus, Role, RootCauseAndResolution, Severity, TaskStatus, TaskType, TimelineEntry,
+    CorrectiveTask, DetectionMethod, DueDate, EntryKind, ExtraSection, Image, ImpactFigure, IncidentReference,
+    IssueSummary, LessonsLearned, Milestone, Moment, Priority, Report, Responder, Review, ReviewStatus, Role, Severity,
+    TaskStatus, TaskType, Template, TimelineEntry,
 };
 use crate::time::{parse_timezone, timezone_label, TimeDisplay};
 
@@ -115,43 +116,24 @@ impl<'a> Outline<'a> {
         }
         read_metadata(self.preamble, &mut report)?;
         // The template's sections come in their order, each at most once, before any extra one.
+        // The timeline is read last: its times need the summary's date and timezone.
+        let layout = layout::sections(report.template);
         let mut next = 0;
+        let mut found = Vec::new();
         let mut sections = self.sections.iter().peekable();
         while let Some(section) = sections.peek() {
-            let Some(found) = headings::IN_ORDER[next..]
-                .iter()
-                .position(|name| *name == section.heading)
-            else {
+            let Some(at) = layout[next..].iter().position(|l| l.heading == section.heading) else {
                 break;
             };
-            let name = headings::IN_ORDER[next + found];
-            next += found + 1;
-            match name {
-                headings::SUMMARY => {
-                    no_parts(section)?;
-                    report.summary.timezone = read_summary(section.body, &mut report.summary)?;
-                }
-                headings::TIMELINE => {
-                    no_parts(section)?;
-                    read_timeline(section.body, &mut report)?;
-                }
-                headings::ROOT_CAUSE_AND_RESOLUTION => read_root_cause(section, &mut report.root_cause_and_resolution)?,
-                headings::MEASURES => read_measures(section, &mut report.measures)?,
-                headings::LESSONS => report.lessons_learned = Some(read_lessons(section)?),
-                headings::RESPONDERS => {
-                    no_parts(section)?;
-                    report.responders = read_responders(section.body)?;
-                }
-                headings::REVIEW => {
-                    no_parts(section)?;
-                    report.review = Some(read_review(section.body)?);
-                }
-                _ => {
-                    no_parts(section)?;
-                    report.images = read_images(section.body)?;
-                }
-            }
+            found.push((&layout[next + at], *section));
+            next += at + 1;
             sections.next();
+        }
+        let (timelines, others): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|(l, _)| l.parts.iter().any(|p| p.part == Part::Timeline));
+        for (layout, section) in others.into_iter().chain(timelines) {
+            read_section(layout, section, &mut report)?;
         }
         // The display's label is written out whenever an exact time shows it, and only then.
         let summary = &report.summary;
@@ -182,6 +164,73 @@ impl<'a> Outline<'a> {
 
 fn no_parts(section: &Section) -> Option<()> {
     (section.parts.is_empty()).then_some(())
+}
+
+/// A section by its layout: the first part may sit directly under the section's heading,
+/// the others under their level-3 headings, each in order and each optional.
+fn read_section(layout: &SectionLayout, section: &Section, report: &mut Report) -> Option<()> {
+    let mut parts = section.parts.iter().peekable();
+    let mut body_read = false;
+    for placed in layout.parts {
+        let text = match placed.heading {
+            None => {
+                body_read = true;
+                section.body
+            }
+            Some(heading) => match parts.next_if(|(name, _)| *name == heading) {
+                Some((_, text)) => text,
+                None => continue,
+            },
+        };
+        read_part(placed.part, text, report)?;
+    }
+    (body_read || section.body.is_empty()).then_some(())?;
+    parts.next().is_none().then_some(())
+}
+
+fn read_part(part: Part, text: &str, report: &mut Report) -> Option<()> {
+    let rca = &mut report.root_cause_and_resolution;
+    match part {
+        Part::Summary(items) => {
+            if let Some(label) = read_summary(text, items, &mut report.summary)? {
+                report.summary.timezone = Some(label);
+            }
+        }
+        Part::Timeline => read_timeline(text, report)?,
+        Part::Text(field) => {
+            let into = match field {
+                TextField::RootCause => &mut rca.root_cause,
+                TextField::Trigger => &mut rca.trigger,
+                TextField::Resolution => &mut rca.resolution,
+            };
+            *into = read_block(text);
+        }
+        Part::List(field) => {
+            let items = bullets(text)?;
+            let into = match field {
+                ListField::ContributingFactors => &mut rca.contributing_factors,
+                ListField::Improvements => &mut report.measures.improvements,
+                lesson => {
+                    let lessons = report.lessons_learned.get_or_insert_with(LessonsLearned::default);
+                    match lesson {
+                        ListField::WentWell => &mut lessons.went_well,
+                        ListField::WentWrong => &mut lessons.went_wrong,
+                        _ => &mut lessons.got_lucky,
+                    }
+                }
+            };
+            *into = items;
+        }
+        Part::Tasks => {
+            for item in items(text)? {
+                report.measures.tasks.push(read_task(&item)?);
+            }
+        }
+        Part::Responders => report.responders = read_responders(text)?,
+        Part::Images => report.images = read_images(text)?,
+        Part::Review => report.review = Some(read_review(text)?),
+    }
+    Some(())
 }
 
 /// `**Label:** value` parts joined by " · ", each label at most once and in the order given;
@@ -215,13 +264,14 @@ fn list(text: &str) -> Vec<String> {
 
 /// `**Service:** Auth · **Severity:** SEV2 · **Authors:** Ana, Bo · **Incident:** …`.
 fn read_metadata(line: &str, report: &mut Report) -> Option<()> {
-    const ORDER: [&str; 6] = [
+    const ORDER: [&str; 7] = [
         labels::SERVICE,
         labels::SEVERITY,
         labels::AUTHORS,
         labels::INCIDENT,
         labels::OWNER,
         labels::TAGS,
+        labels::TEMPLATE,
     ];
     for (label, value) in labelled_parts(line, &ORDER)? {
         match label {
@@ -230,7 +280,8 @@ fn read_metadata(line: &str, report: &mut Report) -> Option<()> {
             labels::AUTHORS => report.authors = list(value),
             labels::INCIDENT => report.incident = Some(read_incident(value)?),
             labels::OWNER => report.owner = Some(value.to_owned()),
-            _ => report.tags = list(value),
+            labels::TAGS => report.tags = list(value),
+            _ => report.template = Template::ALL.iter().copied().find(|t| t.label() == value)?,
         }
     }
     Some(())
@@ -318,20 +369,23 @@ fn items(list: &str) -> Option<Vec<Item<'_>>> {
 
 /// The summary's labelled bullets. Returns the display timezone's label when the duration
 /// line shows one.
-fn read_summary(body: &str, summary: &mut IssueSummary) -> Option<Option<String>> {
-    const ORDER: [&str; 7] = [
-        labels::DURATION,
-        labels::IMPACT,
-        labels::USERS_AFFECTED,
-        labels::BUSINESS_IMPACT,
-        labels::IMPACT_FIGURES,
-        labels::DETECTED_BY,
-        labels::ROOT_CAUSE,
-    ];
+fn read_summary(body: &str, shown: &[SummaryItem], summary: &mut IssueSummary) -> Option<Option<String>> {
+    let order: Vec<&str> = shown
+        .iter()
+        .map(|item| match item {
+            SummaryItem::Duration => labels::DURATION,
+            SummaryItem::Impact => labels::IMPACT,
+            SummaryItem::UsersAffected => labels::USERS_AFFECTED,
+            SummaryItem::BusinessImpact => labels::BUSINESS_IMPACT,
+            SummaryItem::ImpactFigures => labels::IMPACT_FIGURES,
+            SummaryItem::DetectedBy => labels::DETECTED_BY,
+            SummaryItem::RootCause => labels::ROOT_CAUSE,
+        })
+        .collect();
     let mut next = 0;
     let mut label = None;
     for item in items(body)? {
-        let (found, value) = ORDER[next..].iter().enumerate().find_map(|(n, name)| {
+        let (found, value) = order[next..].iter().enumerate().find_map(|(n, name)| {
             let label = format!("**{name}:**");
             let value = item.text.strip_prefix(&label)?;
             // The figures follow on lines of their own; every other value after a space.
@@ -342,7 +396,7 @@ fn read_summary(body: &str, summary: &mut IssueSummary) -> Option<Option<String>
             };
             value.map(|value| (n, value))
         })?;
-        let name = ORDER[next + found];
+        let name = order[next + found];
         next += found + 1;
         if name == labels::IMPACT_FIGURES {
             summary.impact_figures = read_figures(value)?;
@@ -582,38 +636,6 @@ fn milestone_mark(text: &str) -> Option<(Milestone, &str)> {
     Some((milestone, rest))
 }
 
-fn read_root_cause(section: &Section, into: &mut RootCauseAndResolution) -> Option<()> {
-    section.body.is_empty().then_some(())?;
-    let mut parts = section.parts.iter().peekable();
-    if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::ROOT_CAUSE) {
-        into.root_cause = read_block(body);
-    }
-    if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::TRIGGER) {
-        into.trigger = read_block(body);
-    }
-    if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::CONTRIBUTING_FACTORS) {
-        into.contributing_factors = bullets(body)?;
-    }
-    if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::RESOLUTION) {
-        into.resolution = read_block(body);
-    }
-    parts.next().is_none().then_some(())
-}
-
-fn read_measures(section: &Section, into: &mut CorrectiveMeasures) -> Option<()> {
-    section.body.is_empty().then_some(())?;
-    let mut parts = section.parts.iter().peekable();
-    if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::IMPROVEMENTS) {
-        into.improvements = bullets(body)?;
-    }
-    if let Some((_, body)) = parts.next_if(|(name, _)| *name == headings::TASKS) {
-        for item in items(body)? {
-            into.tasks.push(read_task(&item)?);
-        }
-    }
-    parts.next().is_none().then_some(())
-}
-
 /// `[ ] text — **Owner:** Dana · **Due:** 2024-09-01 · **Priority:** P1 …`, details optional.
 fn read_task(item: &Item) -> Option<CorrectiveTask> {
     const DETAILS: [&str; 6] = [
@@ -673,22 +695,6 @@ fn bullets(list: &str) -> Option<Vec<String>> {
     Some(items(list)?.iter().map(|item| read_paragraph(&item.text)).collect())
 }
 
-fn read_lessons(section: &Section) -> Option<LessonsLearned> {
-    section.body.is_empty().then_some(())?;
-    let mut lessons = LessonsLearned::default();
-    let mut parts = section.parts.iter().peekable();
-    for (name, into) in [
-        (headings::WENT_WELL, &mut lessons.went_well),
-        (headings::WENT_WRONG, &mut lessons.went_wrong),
-        (headings::GOT_LUCKY, &mut lessons.got_lucky),
-    ] {
-        if let Some((_, body)) = parts.next_if(|(found, _)| *found == name) {
-            *into = bullets(body)?;
-        }
-    }
-    parts.next().is_none().then_some(lessons)
-}
-
 /// `- Ana Lima — incident commander`, the role optional.
 fn read_responders(body: &str) -> Option<Vec<Responder>> {
     let mut responders = Vec::new();
@@ -706,7 +712,7 @@ fn read_responders(body: &str) -> Option<Vec<Responder>> {
         let responder = readings.into_iter().rev().find(|r| {
             let mut written = String::new();
             super::super::markdown::write_responders(std::slice::from_ref(r), &mut written);
-            written.lines().nth(2) == Some(item.source)
+            written.lines().next() == Some(item.source)
         })?;
         responders.push(responder);
     }

@@ -137,7 +137,14 @@ pub fn classify(heading: &str) -> Option<Kind> {
     if has(&["where we got lucky", "got lucky", "lucky"]) {
         return Some(Kind::Lessons(Some(Lesson::GotLucky)));
     }
-    if has(&["lessons learned", "lessons learnt", "lessons", "learnings"]) {
+    if has(&[
+        "lessons learned",
+        "lessons learnt",
+        "lessons",
+        "learnings",
+        "how d we do",
+        "how did we do",
+    ]) {
         return Some(Kind::Lessons(None));
     }
     if has(&[

@@ -420,6 +420,7 @@ struct Around {
     trigger: String,
     factors: Vec<String>,
     review: Option<Review>,
+    template: Template,
 }
 
 fn around() -> impl Strategy<Value = Around> {
@@ -480,9 +481,10 @@ fn around() -> impl Strategy<Value = Around> {
         prop::option::of(separate_blocks_markdown()),
         prop::collection::vec(line_field(), 0..3),
         review,
+        prop::sample::select(Template::ALL),
     )
         .prop_map(
-            |(incident, tags, owner, responders, figures, detection, trigger, factors, review)| Around {
+            |(incident, tags, owner, responders, figures, detection, trigger, factors, review, template)| Around {
                 incident,
                 tags,
                 owner,
@@ -492,6 +494,7 @@ fn around() -> impl Strategy<Value = Around> {
                 trigger: trigger.unwrap_or_default(),
                 factors,
                 review,
+                template,
             },
         )
 }
@@ -604,6 +607,7 @@ fn report() -> impl Strategy<Value = Report> {
                         owner: around.owner,
                         responders: around.responders,
                         review: around.review,
+                        template: around.template,
                     };
                     report.summary.impact_figures = around.figures;
                     report.summary.detection = around.detection;

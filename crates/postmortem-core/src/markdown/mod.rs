@@ -1,22 +1,26 @@
 //! Markdown export: the report as GitHub-flavoured Markdown in the shape teams already write
-//! by hand (`# title`, `## Issue Summary`, `## Timeline`, `## Root Cause and Resolution`,
-//! `## Corrective and Preventative Measures`, then optional sections).
+//! by hand: `# title`, the line of details, then the sections of the report's template
+//! (`layout`: classic is `## Issue Summary`, `## Timeline`, `## Root Cause and Resolution`,
+//! `## Corrective and Preventative Measures`, then the optional ones), then extra sections.
 //!
 //! The output is deterministic, and parts the author left empty leave no empty headings.
 //! The preview, the file export and the CLI all use this one writer.
 
 mod escape;
+pub mod layout;
 
 pub use escape::{normalize_newlines, read_block, read_heading_text, read_paragraph, single_line};
 use escape::{push_block, push_heading_text, push_paragraph};
 
 use crate::model::{
-    CorrectiveMeasures, CorrectiveTask, EntryKind, ExtraSection, Image, ImpactFigure, IncidentReference, IssueSummary,
-    LessonsLearned, Moment, Report, Responder, Review, RootCauseAndResolution, TaskStatus, TimelineEntry,
+    CorrectiveTask, EntryKind, ExtraSection, Image, ImpactFigure, IncidentReference, IssueSummary, Moment, Report,
+    Responder, Review, TaskStatus, TimelineEntry,
 };
 use crate::time::{format_duration, TimeDisplay};
+use layout::{ListField, Part, SummaryItem, TextField};
 
-/// The section headings the export uses, also what the importer and the app look for.
+/// The classic template's headings, also what the importer's notes name (`layout` has every
+/// template's).
 pub mod headings {
     pub const SUMMARY: &str = "Issue Summary";
     pub const TIMELINE: &str = "Timeline";
@@ -24,17 +28,6 @@ pub mod headings {
     pub const MEASURES: &str = "Corrective and Preventative Measures";
     pub const LESSONS: &str = "Lessons Learned";
     pub const IMAGES: &str = "Images";
-    /// Every section heading the template writes at level 2, in the order it writes them.
-    pub const IN_ORDER: [&str; 8] = [
-        SUMMARY,
-        TIMELINE,
-        ROOT_CAUSE_AND_RESOLUTION,
-        MEASURES,
-        LESSONS,
-        RESPONDERS,
-        IMAGES,
-        REVIEW,
-    ];
     pub const ROOT_CAUSE: &str = "Root Cause";
     pub const RESOLUTION: &str = "Resolution";
     pub const IMPROVEMENTS: &str = "Improvements";
@@ -71,6 +64,7 @@ pub mod labels {
     pub const REVIEWERS: &str = "Reviewers";
     pub const REVIEW_DATE: &str = "Review date";
     pub const SHARED_WITH: &str = "Shared with";
+    pub const TEMPLATE: &str = "Template";
     /// Between the parts of the line under the title and of a task's details.
     pub const SEPARATOR: &str = " · ";
     /// Before a timeline entry's text and a task's details.
@@ -128,20 +122,85 @@ fn for_each_block(report: &Report, mut emit: impl FnMut(String)) {
             emit(block);
         }
     };
-    emit_section(&|out| write_summary(&report.summary, &times, out));
-    write_timeline(&report.timeline, &times, &mut emit_section);
-    emit_section(&|out| write_root_cause_and_resolution(&report.root_cause_and_resolution, out));
-    emit_section(&|out| write_measures(&report.measures, out));
-    if let Some(lessons) = &report.lessons_learned {
-        emit_section(&|out| write_lessons(lessons, out));
-    }
-    emit_section(&|out| write_responders(&report.responders, out));
-    emit_section(&|out| write_images(&report.images, out));
-    if let Some(review) = &report.review {
-        emit_section(&|out| write_review(review, out));
+    for section in layout::sections(report.template) {
+        if section.parts.iter().any(|p| p.part == Part::Timeline) {
+            write_timeline(section.heading, &report.timeline, &times, &mut emit_section);
+            continue;
+        }
+        emit_section(&|out| {
+            let mut body = String::new();
+            for placed in section.parts {
+                let mut content = String::new();
+                write_part(placed.part, report, &times, &mut content);
+                if content.is_empty() {
+                    continue;
+                }
+                if let Some(part_heading) = placed.heading {
+                    heading(&mut body, 3, part_heading);
+                }
+                body.push_str(&content);
+            }
+            if !body.is_empty() {
+                heading(out, 2, section.heading);
+                out.push_str(&body);
+            }
+        });
     }
     for section in &report.extra_sections {
         emit_section(&|out| write_extra_section(section, out));
+    }
+}
+
+/// One part of a section, ending with a blank line; nothing when the report has none of it.
+fn write_part(part: Part, report: &Report, times: &TimeDisplay, out: &mut String) {
+    let lessons = report.lessons_learned.as_ref();
+    let rca = &report.root_cause_and_resolution;
+    match part {
+        Part::Summary(items) => write_summary(&report.summary, items, times, out),
+        Part::Timeline => {}
+        Part::Text(field) => {
+            let text = match field {
+                TextField::RootCause => &rca.root_cause,
+                TextField::Trigger => &rca.trigger,
+                TextField::Resolution => &rca.resolution,
+            };
+            if !is_blank(text) {
+                push_block(out, text.trim_matches('\n'));
+                out.push('\n');
+            }
+        }
+        Part::List(field) => {
+            let items = match field {
+                ListField::ContributingFactors => Some(&rca.contributing_factors),
+                ListField::Improvements => Some(&report.measures.improvements),
+                ListField::WentWell => lessons.map(|l| &l.went_well),
+                ListField::WentWrong => lessons.map(|l| &l.went_wrong),
+                ListField::GotLucky => lessons.map(|l| &l.got_lucky),
+            };
+            let items: Vec<&String> = items.into_iter().flatten().filter(|i| !is_blank(i)).collect();
+            if !items.is_empty() {
+                for item in items {
+                    bullet(out, item);
+                }
+                out.push('\n');
+            }
+        }
+        Part::Tasks => {
+            let tasks: Vec<&CorrectiveTask> = report.measures.tasks.iter().filter(|t| !is_task_empty(t)).collect();
+            if !tasks.is_empty() {
+                for task in tasks {
+                    write_task(task, out);
+                }
+                out.push('\n');
+            }
+        }
+        Part::Responders => write_responders(&report.responders, out),
+        Part::Images => write_images(&report.images, out),
+        Part::Review => {
+            if let Some(review) = &report.review {
+                write_review(review, out);
+            }
+        }
     }
 }
 
@@ -213,6 +272,9 @@ fn write_metadata(report: &Report, out: &mut String) {
     if let Some(tags) = listed(&report.tags) {
         parts.push(format!("**{}:** {tags}", labels::TAGS));
     }
+    if !report.template.is_classic() {
+        parts.push(format!("**{}:** {}", labels::TEMPLATE, report.template.label()));
+    }
     if !parts.is_empty() {
         // The first part starts with `**`, which cannot open a block, so no escaping is needed.
         out.push_str(&parts.join(labels::SEPARATOR));
@@ -283,65 +345,84 @@ pub fn format_percent(percent: f64) -> String {
     format!("{rounded}%")
 }
 
-fn write_summary(summary: &IssueSummary, times: &TimeDisplay, out: &mut String) {
-    let mut body = String::new();
-    if let Some(duration) = duration_line(summary, times) {
-        labelled_bullet(&mut body, labels::DURATION, &single_line(&duration));
+/// The summary's labelled bullets that `items` names, in that order.
+fn write_summary(summary: &IssueSummary, items: &[SummaryItem], times: &TimeDisplay, out: &mut String) {
+    let start = out.len();
+    for item in items {
+        match item {
+            SummaryItem::Duration => {
+                if let Some(duration) = duration_line(summary, times) {
+                    labelled_bullet(out, labels::DURATION, &single_line(&duration));
+                }
+            }
+            SummaryItem::Impact if !is_blank(&summary.impact) => labelled_bullet(out, labels::IMPACT, &summary.impact),
+            SummaryItem::UsersAffected => {
+                if let Some(percent) = summary.users_affected_percent {
+                    labelled_bullet(out, labels::USERS_AFFECTED, &format_percent(percent));
+                }
+            }
+            SummaryItem::BusinessImpact => {
+                if let Some(business) = non_blank(&summary.business_impact) {
+                    labelled_bullet(out, labels::BUSINESS_IMPACT, business);
+                }
+            }
+            SummaryItem::ImpactFigures => write_figures(&summary.impact_figures, out),
+            SummaryItem::DetectedBy => {
+                if let Some(detection) = summary.detection {
+                    labelled_bullet(out, labels::DETECTED_BY, detection.label());
+                }
+            }
+            SummaryItem::RootCause if !is_blank(&summary.root_cause) => {
+                labelled_bullet(out, labels::ROOT_CAUSE, &summary.root_cause)
+            }
+            _ => {}
+        }
     }
-    if !is_blank(&summary.impact) {
-        labelled_bullet(&mut body, labels::IMPACT, &summary.impact);
+    if out.len() > start {
+        out.push('\n');
     }
-    if let Some(percent) = summary.users_affected_percent {
-        labelled_bullet(&mut body, labels::USERS_AFFECTED, &format_percent(percent));
-    }
-    if let Some(business) = non_blank(&summary.business_impact) {
-        labelled_bullet(&mut body, labels::BUSINESS_IMPACT, business);
-    }
-    let figures: Vec<&ImpactFigure> = summary
-        .impact_figures
+}
+
+fn write_figures(figures: &[ImpactFigure], out: &mut String) {
+    let figures: Vec<&ImpactFigure> = figures
         .iter()
         .filter(|f| !is_blank(&f.name) || !is_blank(&f.value))
         .collect();
-    if !figures.is_empty() {
-        body.push_str("- **");
-        body.push_str(labels::IMPACT_FIGURES);
-        body.push_str(":**\n");
-        for figure in figures {
-            // "Failed checkouts: 1,240": the name is one line, and a colon or backslash in it
-            // is escaped, so the first bare colon ends it.
-            body.push_str("  - ");
-            let name = single_line(&figure.name).replace('\\', "\\\\").replace(':', "\\:");
-            push_paragraph(&mut body, &name, "    ");
-            body.push(':');
-            if !is_blank(&figure.value) {
-                body.push(' ');
-                body.push_str(&single_line(&figure.value));
-            }
-            body.push('\n');
+    if figures.is_empty() {
+        return;
+    }
+    out.push_str("- **");
+    out.push_str(labels::IMPACT_FIGURES);
+    out.push_str(":**\n");
+    for figure in figures {
+        // "Failed checkouts: 1,240": the name is one line, and a colon or backslash in it
+        // is escaped, so the first bare colon ends it.
+        out.push_str("  - ");
+        let name = single_line(&figure.name).replace('\\', "\\\\").replace(':', "\\:");
+        push_paragraph(out, &name, "    ");
+        out.push(':');
+        if !is_blank(&figure.value) {
+            out.push(' ');
+            out.push_str(&single_line(&figure.value));
         }
-    }
-    if let Some(detection) = summary.detection {
-        labelled_bullet(&mut body, labels::DETECTED_BY, detection.label());
-    }
-    if !is_blank(&summary.root_cause) {
-        labelled_bullet(&mut body, labels::ROOT_CAUSE, &summary.root_cause);
-    }
-    if !body.is_empty() {
-        heading(out, 2, headings::SUMMARY);
-        out.push_str(&body);
         out.push('\n');
     }
 }
 
 /// The timeline as one or more blocks. Only the last ends with a blank line: a blank line
 /// between items would make the joined list a loose one.
-fn write_timeline(timeline: &[TimelineEntry], times: &TimeDisplay, emit: &mut impl FnMut(&dyn Fn(&mut String))) {
+fn write_timeline(
+    section_heading: &str,
+    timeline: &[TimelineEntry],
+    times: &TimeDisplay,
+    emit: &mut impl FnMut(&dyn Fn(&mut String)),
+) {
     let entries: Vec<&TimelineEntry> = timeline.iter().filter(|e| !is_timeline_entry_empty(e)).collect();
     let chunks: Vec<&[&TimelineEntry]> = entries.chunks(TIMELINE_BLOCK_ENTRIES).collect();
     for (n, chunk) in chunks.iter().enumerate() {
         emit(&|out| {
             if n == 0 {
-                heading(out, 2, headings::TIMELINE);
+                heading(out, 2, section_heading);
             }
             for entry in chunk.iter() {
                 write_timeline_entry(entry, times, out);
@@ -401,65 +482,6 @@ pub(crate) fn write_timeline_entry(entry: &TimelineEntry, times: &TimeDisplay, o
     out.push('\n');
 }
 
-fn write_root_cause_and_resolution(section: &RootCauseAndResolution, out: &mut String) {
-    let factors: Vec<&String> = section.contributing_factors.iter().filter(|f| !is_blank(f)).collect();
-    if is_blank(&section.root_cause)
-        && is_blank(&section.trigger)
-        && factors.is_empty()
-        && is_blank(&section.resolution)
-    {
-        return;
-    }
-    heading(out, 2, headings::ROOT_CAUSE_AND_RESOLUTION);
-    let mut block = |label: &str, text: &str| {
-        if !is_blank(text) {
-            heading(out, 3, label);
-            push_block(out, text.trim_matches('\n'));
-            out.push('\n');
-        }
-    };
-    block(headings::ROOT_CAUSE, &section.root_cause);
-    block(headings::TRIGGER, &section.trigger);
-    if !factors.is_empty() {
-        heading(out, 3, headings::CONTRIBUTING_FACTORS);
-        for factor in factors {
-            bullet(out, factor);
-        }
-        out.push('\n');
-    }
-    let mut block = |label: &str, text: &str| {
-        if !is_blank(text) {
-            heading(out, 3, label);
-            push_block(out, text.trim_matches('\n'));
-            out.push('\n');
-        }
-    };
-    block(headings::RESOLUTION, &section.resolution);
-}
-
-fn write_measures(measures: &CorrectiveMeasures, out: &mut String) {
-    let improvements: Vec<&String> = measures.improvements.iter().filter(|i| !is_blank(i)).collect();
-    let tasks: Vec<&CorrectiveTask> = measures.tasks.iter().filter(|t| !is_task_empty(t)).collect();
-    if improvements.is_empty() && tasks.is_empty() {
-        return;
-    }
-    heading(out, 2, headings::MEASURES);
-    if !improvements.is_empty() {
-        heading(out, 3, headings::IMPROVEMENTS);
-        for improvement in improvements {
-            bullet(out, improvement);
-        }
-        out.push('\n');
-    }
-    if !tasks.is_empty() {
-        heading(out, 3, headings::TASKS);
-        for task in tasks {
-            write_task(task, out);
-        }
-        out.push('\n');
-    }
-}
-
 fn is_task_empty(task: &CorrectiveTask) -> bool {
     is_blank(&task.text)
         && non_blank(&task.owner).is_none()
@@ -503,34 +525,12 @@ pub(crate) fn write_task(task: &CorrectiveTask, out: &mut String) {
     out.push('\n');
 }
 
-fn write_lessons(lessons: &LessonsLearned, out: &mut String) {
-    let groups = [
-        (headings::WENT_WELL, &lessons.went_well),
-        (headings::WENT_WRONG, &lessons.went_wrong),
-        (headings::GOT_LUCKY, &lessons.got_lucky),
-    ];
-    if groups.iter().all(|(_, items)| items.iter().all(|i| is_blank(i))) {
-        return;
-    }
-    heading(out, 2, headings::LESSONS);
-    for (label, items) in groups {
-        if items.iter().any(|i| !is_blank(i)) {
-            heading(out, 3, label);
-            for item in items.iter().filter(|i| !is_blank(i)) {
-                bullet(out, item);
-            }
-            out.push('\n');
-        }
-    }
-}
-
 /// `- Ana Lima — incident commander`
 pub(crate) fn write_responders(responders: &[Responder], out: &mut String) {
     let responders: Vec<&Responder> = responders.iter().filter(|r| !is_blank(&r.name)).collect();
     if responders.is_empty() {
         return;
     }
-    heading(out, 2, headings::RESPONDERS);
     for responder in responders {
         out.push_str("- ");
         push_paragraph(out, &single_line(&responder.name), "  ");
@@ -547,7 +547,6 @@ fn write_review(review: &Review, out: &mut String) {
     if review.is_empty() {
         return;
     }
-    heading(out, 2, headings::REVIEW);
     labelled_bullet(out, labels::STATUS, review.status.label());
     let listed = |items: &[String]| {
         items
@@ -575,7 +574,6 @@ fn write_images(images: &[Image], out: &mut String) {
     if images.is_empty() {
         return;
     }
-    heading(out, 2, headings::IMAGES);
     for image in images {
         out.push_str("![");
         push_link_text(out, &single_line(&image.alt));
@@ -616,8 +614,10 @@ fn push_link_destination(out: &mut String, url: &str) {
     }
 }
 
+/// An extra section with nothing in it exports nothing, like every other part: a template's
+/// own sections ("Five Whys") stay out of the file until they are written.
 fn write_extra_section(section: &ExtraSection, out: &mut String) {
-    if is_blank(&section.heading) && is_blank(&section.body) {
+    if is_blank(&section.body) {
         return;
     }
     let title = if is_blank(&section.heading) {
@@ -632,10 +632,8 @@ fn write_extra_section(section: &ExtraSection, out: &mut String) {
     } else {
         heading(out, 2, title);
     }
-    if !is_blank(&section.body) {
-        push_block(out, section.body.trim_matches('\n'));
-        out.push('\n');
-    }
+    push_block(out, section.body.trim_matches('\n'));
+    out.push('\n');
 }
 
 #[cfg(test)]
