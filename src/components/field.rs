@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use postmortem_core::fields::{Field, Input};
 use postmortem_core::{Finding, Level};
 
 use crate::state::{field_id, use_editor};
@@ -155,9 +156,61 @@ pub fn ChoiceField(
     }
 }
 
-/// The (value, words) pairs of a closed list of choices, for a [`ChoiceField`].
-pub fn choices<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
-    all.iter().map(|c| (key(*c).to_owned(), label(*c).to_owned())).collect()
+pub use postmortem_core::fields::choices_of as choices;
+
+/// One of the report's fields as `postmortem_core::fields` describes it: a text input, a text
+/// area or a drop-down, bound to the report.
+#[component]
+pub fn ReportField(
+    /// The field's description.
+    field: Field,
+) -> impl IntoView {
+    let editor = use_editor();
+    let value = editor.field(field.read);
+    let class = if field.wide { "span-2" } else { "" };
+    match field.input {
+        Input::Choice {
+            choices,
+            unset: Some(unset),
+        } => view! {
+            <ChoiceField
+                label=field.label
+                path=field.path
+                choices=choices()
+                unset=unset
+                value=value
+                on_change=editor.setter(field.write)
+                class=class
+            />
+        }
+        .into_any(),
+        Input::Choice { choices, unset: None } => view! {
+            <ChoiceField
+                label=field.label
+                path=field.path
+                choices=choices()
+                value=value
+                on_change=editor.setter(field.write)
+                class=class
+            />
+        }
+        .into_any(),
+        input => view! {
+            <TextField
+                label=field.label
+                path=field.path
+                value=value
+                on_input=editor.setter(field.write)
+                placeholder=field.placeholder
+                control=match input {
+                    Input::Area(rows) => Control::Area(rows),
+                    _ => Control::Line,
+                }
+                class=class
+            />
+        }
+        .into_any(),
+    }
 }
 
 /// Findings as short messages, errors in red and warnings in amber.

@@ -5,8 +5,8 @@ use postmortem_core::{CorrectiveTask, DueDate, Priority, TaskStatus, TaskType};
 use crate::components::field::{choices, ChoiceField, SectionFindings, TextField};
 use crate::components::form_section::FormSection;
 use crate::components::list::{reorder_keys, AddButton, ItemControls, ListOps, ReportList, StringList};
-use crate::components::summary_form::non_empty;
 use crate::state::use_editor;
+use postmortem_core::fields::non_empty;
 
 const TASKS: ReportList<CorrectiveTask> = ReportList {
     get: |r| &r.measures.tasks,

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 use postmortem_core::editing::Section;
-use postmortem_core::{DueDate, ExtraSection, Image, LessonsLearned, Report, Responder, Review, ReviewStatus, Role};
+use postmortem_core::{ExtraSection, Image, LessonsLearned, Report, Responder, Role};
 
-use crate::components::field::{choices, ChoiceField, Control, TextField};
+use postmortem_core::fields::{self, non_empty};
+
+use crate::components::field::{Control, ReportField, TextField};
 use crate::components::form_section::FormSection;
 use crate::components::list::{reorder_keys, AddButton, ItemControls, PairList, ReportList, RowField, StringList};
-use crate::components::summary_form::{comma_list, non_empty};
 use crate::state::use_editor;
 
 static NO_LESSONS: Vec<String> = Vec::new();
@@ -37,49 +38,15 @@ fn ResponderList() -> impl IntoView {
     }
 }
 
-/// Changes the review, and forgets it again once it says nothing.
-fn edit_review(r: &mut Report, change: impl FnOnce(&mut Review)) {
-    change(r.review.get_or_insert_with(Review::default));
-    r.review = r.review.take().filter(|review| !review.is_empty());
-}
-
 /// Where the postmortem is in its review, who reviewed it and who it went to.
 #[component]
 fn ReviewForm() -> impl IntoView {
-    let editor = use_editor();
-    let listed = |get: fn(&Review) -> &Vec<String>| {
-        editor.field(move |r| r.review.as_ref().map(|v| get(v).join(", ")).unwrap_or_default())
-    };
     view! {
         <div class="form-grid">
-            <ChoiceField
-                label="Review status"
-                path="review.status"
-                choices=choices(ReviewStatus::ALL, ReviewStatus::key, ReviewStatus::label)
-                value=editor.field(|r| r.review.as_ref().map_or(ReviewStatus::Draft, |v| v.status).key().to_owned())
-                on_change=editor.setter(|r, v| edit_review(r, |review| review.status = ReviewStatus::from_name(&v).unwrap_or_default()))
-            />
-            <TextField
-                label="Review date"
-                path="review.date"
-                value=editor.field(|r| r.review.as_ref().and_then(|v| v.date.as_ref()).map(DueDate::to_json_string).unwrap_or_default())
-                on_input=editor.setter(|r, v| edit_review(r, |review| review.date = non_empty(v).map(|v| DueDate::parse(&v))))
-                placeholder="2026-04-02"
-            />
-            <TextField
-                label="Reviewers"
-                path="review.reviewers"
-                value=listed(|v| &v.reviewers)
-                on_input=editor.setter(|r, v| edit_review(r, |review| review.reviewers = comma_list(&v)))
-                placeholder="Jun Takeda, Ravi Anand"
-            />
-            <TextField
-                label="Shared with"
-                path="review.shared_with"
-                value=listed(|v| &v.shared_with)
-                on_input=editor.setter(|r, v| edit_review(r, |review| review.shared_with = comma_list(&v)))
-                placeholder="#payments, engineering-all"
-            />
+            <ReportField field=fields::REVIEW_STATUS />
+            <ReportField field=fields::REVIEW_DATE />
+            <ReportField field=fields::REVIEWERS />
+            <ReportField field=fields::SHARED_WITH />
         </div>
     }
 }

@@ -2,10 +2,11 @@ use leptos::prelude::*;
 use postmortem_core::editing::{
     change_timezone, from_local_input, input_offset, parse_percent, percent_input, timezone_choices, to_local_input,
 };
+use postmortem_core::fields;
 use postmortem_core::time::{format_duration, parse_timezone, TimeDisplay};
-use postmortem_core::{DetectionMethod, ImpactFigure, Moment, Report, Severity, Template};
+use postmortem_core::{ImpactFigure, Moment, Report, Severity};
 
-use crate::components::field::{choices, ChoiceField, Control, FindingList, SectionFindings, TextField};
+use crate::components::field::{ChoiceField, Control, FindingList, ReportField, SectionFindings, TextField};
 use crate::components::form_section::FormSection;
 use crate::components::list::{PairList, ReportList, RowField};
 use crate::state::{field_id, use_editor};
@@ -13,7 +14,6 @@ use crate::state::{field_id, use_editor};
 /// Title, service, severity and authors, then when, what users saw, how many, and why.
 #[component]
 pub fn SummaryForm() -> impl IntoView {
-    let editor = use_editor();
     view! {
         <FormSection
             section=postmortem_core::editing::Section::Summary
@@ -22,110 +22,25 @@ pub fn SummaryForm() -> impl IntoView {
             <div class="span-2">
                 <SectionFindings path="summary" />
             </div>
-            <TextField
-                label="Title"
-                path="title"
-                value=editor.text(|r| &r.title)
-                on_input=editor.setter(|r, v| r.title = v)
-                placeholder="Checkout outage after TLS certificate renewal"
-                class="span-2"
-            />
-            <TextField
-                label="Service affected"
-                path="service"
-                value=editor.optional_text(|r| &r.service)
-                on_input=editor.setter(|r, v| r.service = non_empty(v))
-                placeholder="Checkout API"
-            />
+            <ReportField field=fields::TITLE />
+            <ReportField field=fields::SERVICE />
             <SeveritySelect />
-            <ChoiceField
-                label="Template"
-                path="template"
-                choices=choices(Template::ALL, Template::key, Template::label)
-                value=editor.field(|r| r.template.key().to_owned())
-                on_change=editor.setter(|r, v| r.template = Template::from_name(&v).unwrap_or_default())
-            />
-            <TextField
-                label="Authors"
-                path="authors"
-                value=editor.field(|r| r.authors.join(", "))
-                on_input=editor.setter(|r, v| r.authors = comma_list(&v))
-                placeholder="Priya Raman, Tomás Okafor"
-                class="span-2"
-            />
-            <TextField
-                label="Incident reference"
-                path="incident.key"
-                value=editor.field(|r| r.incident.as_ref().and_then(|i| i.key.clone()).unwrap_or_default())
-                on_input=editor.setter(|r, v| {
-                    r.incident.get_or_insert_with(Default::default).key = non_empty(v);
-                    r.incident = r.incident.take().filter(|i| !i.is_empty());
-                })
-                placeholder="INC-1042"
-            />
-            <TextField
-                label="Incident link"
-                path="incident.url"
-                value=editor.field(|r| r.incident.as_ref().and_then(|i| i.url.clone()).unwrap_or_default())
-                on_input=editor.setter(|r, v| {
-                    r.incident.get_or_insert_with(Default::default).url = non_empty(v);
-                    r.incident = r.incident.take().filter(|i| !i.is_empty());
-                })
-                placeholder="https://tracker.example/INC-1042"
-            />
-            <TextField
-                label="Postmortem owner"
-                path="owner"
-                value=editor.optional_text(|r| &r.owner)
-                on_input=editor.setter(|r, v| r.owner = non_empty(v))
-                placeholder="Who sees it through to published"
-            />
-            <TextField
-                label="Tags"
-                path="tags"
-                value=editor.field(|r| r.tags.join(", "))
-                on_input=editor.setter(|r, v| r.tags = comma_list(&v))
-                placeholder="payments, certificates, migration"
-            />
+            <ReportField field=fields::TEMPLATE />
+            <ReportField field=fields::AUTHORS />
+            <ReportField field=fields::INCIDENT_KEY />
+            <ReportField field=fields::INCIDENT_URL />
+            <ReportField field=fields::OWNER />
+            <ReportField field=fields::TAGS />
             <IncidentWindow />
-            <TextField
-                label="Impact"
-                path="summary.impact"
-                value=editor.text(|r| &r.summary.impact)
-                on_input=editor.setter(|r, v| r.summary.impact = v)
-                control=Control::Area(3)
-                placeholder="Every card payment at checkout failed with \"We couldn't take your payment\"; browsing kept working."
-                class="span-2"
-            />
+            <ReportField field=fields::IMPACT />
             <PercentField />
-            <TextField
-                label="Business impact"
-                path="summary.business_impact"
-                value=editor.optional_text(|r| &r.summary.business_impact)
-                on_input=editor.setter(|r, v| r.summary.business_impact = non_empty(v))
-                placeholder="About 2,100 orders lost"
-            />
-            <ChoiceField
-                label="Detected by"
-                path="summary.detection"
-                choices=choices(DetectionMethod::ALL, DetectionMethod::key, DetectionMethod::label)
-                unset="Not set"
-                value=editor.field(|r| r.summary.detection.map_or("", DetectionMethod::key).to_owned())
-                on_change=editor.setter(|r, v| r.summary.detection = DetectionMethod::from_name(&v))
-            />
+            <ReportField field=fields::BUSINESS_IMPACT />
+            <ReportField field=fields::DETECTED_BY />
             <div class="span-2">
                 <h3 class="subheading">"Impact figures"</h3>
                 <ImpactFigureList />
             </div>
-            <TextField
-                label="Root cause, in one sentence"
-                path="summary.root_cause"
-                value=editor.text(|r| &r.summary.root_cause)
-                on_input=editor.setter(|r, v| r.summary.root_cause = v)
-                control=Control::Area(2)
-                placeholder="The client certificate expired because its renewal job was left disabled after a migration."
-                class="span-2"
-            />
+            <ReportField field=fields::SUMMARY_ROOT_CAUSE />
         </FormSection>
     }
 }
@@ -325,19 +240,6 @@ fn PercentField() -> impl IntoView {
             local_error=problem
         />
     }
-}
-
-/// `None` for a field left empty, so optional parts disappear from the export.
-pub fn non_empty(text: String) -> Option<String> {
-    (!text.trim().is_empty()).then_some(text)
-}
-
-/// "a, b" as a list of its non-blank parts.
-pub fn comma_list(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(|a| a.trim().to_owned())
-        .filter(|a| !a.is_empty())
-        .collect()
 }
 
 const FIGURES: ReportList<ImpactFigure> = ReportList {

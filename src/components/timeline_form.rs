@@ -8,8 +8,9 @@ use postmortem_core::{EntryKind, Milestone, TimelineEntry};
 use crate::components::field::{choices, ChoiceField, Control, SectionFindings, TextField};
 use crate::components::form_section::FormSection;
 use crate::components::list::{reorder_keys, AddButton, ItemControls, ListOps, ReportList};
-use crate::components::summary_form::{as_written, non_empty, AsWrittenNote};
+use crate::components::summary_form::{as_written, AsWrittenNote};
 use crate::state::{field_id, use_editor};
+use postmortem_core::fields::non_empty;
 
 const TIMELINE: ReportList<TimelineEntry> = ReportList {
     get: |r| &r.timeline,

@@ -4,6 +4,7 @@
 
 pub mod drafts;
 pub mod editing;
+pub mod fields;
 pub mod import;
 pub mod json;
 pub mod markdown;
