@@ -205,47 +205,26 @@ pub fn StringList(
     #[prop(optional)]
     placeholder: &'static str,
 ) -> impl IntoView {
-    let editor = use_editor();
-    let list = ReportList { get, get_mut };
-    let ops = list.ops(editor);
-    let id_prefix = format!("{}-", field_id(path));
-    view! {
-        <ol class="string-list">
-            <For
-                each=move || 0..ops.len.get()
-                key=|index| *index
-                children=move |index| {
-                    view! {
-                        <li class="string-item" on:keydown=reorder_keys(ops, index, id_prefix.clone())>
-                            <TextField
-                                label=item_label
-                                path=format!("{path}[{index}]")
-                                value=list.text(editor, index, String::clone)
-                                on_input=list.setter(editor, index, |item, text| *item = text)
-                                placeholder=placeholder
-                                control=Control::Line
-                                class="grow"
-                            />
-                            <ItemControls index=index noun=noun ops=ops />
-                        </li>
-                    }
-                }
-            />
-        </ol>
-        <AddButton
-            label=add_label
-            on_add=Callback::new(move |()| list.append(editor, String::new(), |i| format!("{path}[{i}]")))
-        />
-    }
+    let item = RowField {
+        label: item_label,
+        field: "",
+        placeholder,
+        grow: true,
+        read: String::clone,
+        write: |item, text| *item = text,
+    };
+    view! { <FieldList list=ReportList { get, get_mut } path=path fields=vec![item] noun=noun add_label=add_label /> }
 }
 
-/// One text input in each row of a [`PairList`].
+/// One text input in each row of a [`FieldList`].
 pub struct RowField<T: 'static> {
     /// The visible label ("Name").
     pub label: &'static str,
-    /// The item's field, as the last part of its path (`name`).
+    /// The item's field, as the last part of its path (`name`); empty for the item itself.
     pub field: &'static str,
     pub placeholder: &'static str,
+    /// Whether the input takes the row's spare width.
+    pub grow: bool,
     pub read: fn(&T) -> String,
     pub write: fn(&mut T, String),
 }
@@ -259,15 +238,25 @@ impl<T: 'static> Clone for RowField<T> {
 
 impl<T: 'static> Copy for RowField<T> {}
 
-/// An editable list whose items are two short texts side by side (a responder's name and
-/// role, an impact figure's name and value).
+impl<T: 'static> RowField<T> {
+    /// The input's path in the report for the item at `index` of the list at `list_path`.
+    fn path(&self, list_path: &str, index: usize) -> String {
+        match self.field {
+            "" => format!("{list_path}[{index}]"),
+            field => format!("{list_path}[{index}].{field}"),
+        }
+    }
+}
+
+/// An editable list whose items are short texts side by side (an improvement; a responder's
+/// name and role; an image's address and description).
 #[component]
-pub fn PairList<T: Default + Send + Sync + 'static>(
+pub fn FieldList<T: Default + Send + Sync + 'static>(
     list: ReportList<T>,
     /// The list's path in the report (`responders`).
     path: &'static str,
-    /// The two inputs of a row; the first grows.
-    fields: [RowField<T>; 2],
+    /// The inputs of a row, in order; a new item's focus goes to the first.
+    fields: Vec<RowField<T>>,
     /// What one item is called in button labels ("responder").
     noun: &'static str,
     /// The add button's text.
@@ -276,30 +265,34 @@ pub fn PairList<T: Default + Send + Sync + 'static>(
     let editor = use_editor();
     let ops = list.ops(editor);
     let id_prefix = format!("{}-", field_id(path));
-    let [first, second] = fields;
-    let first_field = first.field;
-    let row_field = move |field: &RowField<T>, index: usize, class: &'static str| {
-        view! {
-            <TextField
-                label=field.label
-                path=format!("{path}[{index}].{}", field.field)
-                value=list.text(editor, index, field.read)
-                on_input=list.setter(editor, index, field.write)
-                placeholder=field.placeholder
-                class=class
-            />
-        }
-    };
+    // Rows of several inputs wrap on narrow screens.
+    let item_class = if fields.len() > 1 { "pair-item" } else { "string-item" };
+    let first = fields.first().copied();
     view! {
         <ol class="string-list">
             <For
                 each=move || 0..ops.len.get()
                 key=|index| *index
                 children=move |index| {
+                    let inputs = fields
+                        .iter()
+                        .map(|field| {
+                            view! {
+                                <TextField
+                                    label=field.label
+                                    path=field.path(path, index)
+                                    value=list.text(editor, index, field.read)
+                                    on_input=list.setter(editor, index, field.write)
+                                    placeholder=field.placeholder
+                                    control=Control::Line
+                                    class=if field.grow { "grow" } else { "" }
+                                />
+                            }
+                        })
+                        .collect_view();
                     view! {
-                        <li class="string-item" on:keydown=reorder_keys(ops, index, id_prefix.clone())>
-                            {row_field(&first, index, "grow")}
-                            {row_field(&second, index, "")}
+                        <li class=item_class on:keydown=reorder_keys(ops, index, id_prefix.clone())>
+                            {inputs}
                             <ItemControls index=index noun=noun ops=ops />
                         </li>
                     }
@@ -308,7 +301,9 @@ pub fn PairList<T: Default + Send + Sync + 'static>(
         </ol>
         <AddButton
             label=add_label
-            on_add=Callback::new(move |()| list.append(editor, T::default(), |i| format!("{path}[{i}].{first_field}")))
+            on_add=Callback::new(move |()| {
+                list.append(editor, T::default(), |i| first.map(|f| f.path(path, i)).unwrap_or_default())
+            })
         />
     }
 }

@@ -6,7 +6,7 @@ use postmortem_core::fields::{self, non_empty};
 
 use crate::components::field::{Control, ReportField, TextField};
 use crate::components::form_section::FormSection;
-use crate::components::list::{reorder_keys, AddButton, ItemControls, PairList, ReportList, RowField, StringList};
+use crate::components::list::{reorder_keys, AddButton, FieldList, ItemControls, ReportList, RowField, StringList};
 use crate::state::use_editor;
 
 static NO_LESSONS: Vec<String> = Vec::new();
@@ -25,12 +25,12 @@ const RESPONDERS: ReportList<Responder> = ReportList {
 fn ResponderList() -> impl IntoView {
     let role = |r: &Responder| r.role.as_ref().map(|role| role.label().to_owned()).unwrap_or_default();
     view! {
-        <PairList
+        <FieldList
             list=RESPONDERS
             path="responders"
-            fields=[
-                RowField { label: "Name", field: "name", placeholder: "Priya Raman", read: |r: &Responder| r.name.clone(), write: |r: &mut Responder, v| r.name = v },
-                RowField { label: "Role", field: "role", placeholder: "incident commander, scribe…", read: role, write: |r: &mut Responder, v| r.role = non_empty(v).map(|v| Role::parse(&v)) },
+            fields=vec![
+                RowField { label: "Name", field: "name", placeholder: "Priya Raman", grow: true, read: |r: &Responder| r.name.clone(), write: |r: &mut Responder, v| r.name = v },
+                RowField { label: "Role", field: "role", placeholder: "incident commander, scribe…", grow: false, read: role, write: |r: &mut Responder, v| r.role = non_empty(v).map(|v| Role::parse(&v)) },
             ]
             noun="responder"
             add_label="Add responder"
@@ -147,43 +147,16 @@ const IMAGES: ReportList<Image> = ReportList {
 
 #[component]
 fn ImageList() -> impl IntoView {
-    let editor = use_editor();
-    let ops = IMAGES.ops(editor);
-    let field = move |index: usize, read: fn(&Image) -> String| IMAGES.text(editor, index, read);
-    let write = move |index: usize, apply: fn(&mut Image, String)| IMAGES.setter(editor, index, apply);
     view! {
-        <ol class="image-list">
-            <For
-                each=move || 0..ops.len.get()
-                key=|index| *index
-                children=move |index| {
-                    view! {
-                        <li class="pair-item" on:keydown=reorder_keys(ops, index, "field-images-".into())>
-                            <TextField
-                                label="Image URL"
-                                path=format!("images[{index}].url")
-                                value=field(index, |i| i.url.clone())
-                                on_input=write(index, |i, v| i.url = v)
-                                placeholder="https://grafana.example.com/render/d/checkout.png"
-                                class="grow"
-                            />
-                            <TextField
-                                label="Description"
-                                path=format!("images[{index}].alt")
-                                value=field(index, |i| i.alt.clone())
-                                on_input=write(index, |i, v| i.alt = v)
-                                placeholder="Checkout error rate, 09:00–11:00"
-                                class="grow"
-                            />
-                            <ItemControls index=index noun="image" ops=ops />
-                        </li>
-                    }
-                }
-            />
-        </ol>
-        <AddButton
-            label="Add image"
-            on_add=Callback::new(move |()| IMAGES.append(editor, Image::default(), |i| format!("images[{i}].url")))
+        <FieldList
+            list=IMAGES
+            path="images"
+            fields=vec![
+                RowField { label: "Image URL", field: "url", placeholder: "https://grafana.example.com/render/d/checkout.png", grow: true, read: |i: &Image| i.url.clone(), write: |i: &mut Image, v| i.url = v },
+                RowField { label: "Description", field: "alt", placeholder: "Checkout error rate, 09:00–11:00", grow: true, read: |i: &Image| i.alt.clone(), write: |i: &mut Image, v| i.alt = v },
+            ]
+            noun="image"
+            add_label="Add image"
         />
     }
 }

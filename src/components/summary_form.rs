@@ -8,7 +8,7 @@ use postmortem_core::{ImpactFigure, Moment, Report, Severity};
 
 use crate::components::field::{ChoiceField, Control, FindingList, ReportField, SectionFindings, TextField};
 use crate::components::form_section::FormSection;
-use crate::components::list::{PairList, ReportList, RowField};
+use crate::components::list::{FieldList, ReportList, RowField};
 use crate::state::{field_id, use_editor};
 
 /// Title, service, severity and authors, then when, what users saw, how many, and why.
@@ -251,12 +251,12 @@ const FIGURES: ReportList<ImpactFigure> = ReportList {
 #[component]
 fn ImpactFigureList() -> impl IntoView {
     view! {
-        <PairList
+        <FieldList
             list=FIGURES
             path="summary.impact_figures"
-            fields=[
-                RowField { label: "Figure", field: "name", placeholder: "Failed checkouts", read: |f: &ImpactFigure| f.name.clone(), write: |f: &mut ImpactFigure, v| f.name = v },
-                RowField { label: "Value", field: "value", placeholder: "1,240", read: |f: &ImpactFigure| f.value.clone(), write: |f: &mut ImpactFigure, v| f.value = v },
+            fields=vec![
+                RowField { label: "Figure", field: "name", placeholder: "Failed checkouts", grow: true, read: |f: &ImpactFigure| f.name.clone(), write: |f: &mut ImpactFigure, v| f.name = v },
+                RowField { label: "Value", field: "value", placeholder: "1,240", grow: false, read: |f: &ImpactFigure| f.value.clone(), write: |f: &mut ImpactFigure, v| f.value = v },
             ]
             noun="figure"
             add_label="Add impact figure"

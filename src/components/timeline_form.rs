@@ -9,7 +9,7 @@ use crate::components::field::{choices, ChoiceField, Control, SectionFindings, T
 use crate::components::form_section::FormSection;
 use crate::components::list::{reorder_keys, AddButton, ItemControls, ListOps, ReportList};
 use crate::components::summary_form::{as_written, AsWrittenNote};
-use crate::state::{field_id, use_editor};
+use crate::state::use_editor;
 use postmortem_core::fields::non_empty;
 
 const TIMELINE: ReportList<TimelineEntry> = ReportList {
@@ -89,8 +89,6 @@ fn TimelineRow(
             }
         })
     });
-    let kind = editor.field(move |r| r.timeline.get(index).map(|e| e.kind).unwrap_or_default());
-    let kind_id = field_id(&path("kind"));
     view! {
         <li
             class="timeline-entry"
@@ -102,31 +100,13 @@ fn TimelineRow(
                     {index + 1}
                 </span>
                 <TextField label="Time" path=path("time") value=time_value on_input=set_time control=Control::DateTime />
-                <div class="field">
-                    <label for=kind_id.clone()>"Kind"</label>
-                    <select
-                        id=kind_id
-                        on:change=move |ev| {
-                            let chosen = EntryKind::from_name(&event_target_value(&ev)).unwrap_or_default();
-                            editor.update(|r| {
-                                if let Some(e) = r.timeline.get_mut(index) {
-                                    e.kind = chosen;
-                                }
-                            });
-                        }
-                    >
-                        {EntryKind::ALL
-                            .into_iter()
-                            .map(|k| {
-                                view! {
-                                    <option value=k.key() selected=move || kind.get() == k>
-                                        {k.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <ChoiceField
+                    label="Kind"
+                    path=path("kind")
+                    choices=choices(&EntryKind::ALL, EntryKind::key, EntryKind::label)
+                    value=entry(|e| e.kind.key().to_owned())
+                    on_change=write(|e, v| e.kind = EntryKind::from_name(&v).unwrap_or_default())
+                />
                 <ItemControls index=index noun="entry" ops=ops />
             </div>
             <AsWrittenNote

@@ -751,22 +751,8 @@ fn read_review(body: &str) -> Option<Review> {
 fn read_images(body: &str) -> Option<Vec<Image>> {
     let mut images = Vec::new();
     for line in body.lines().filter(|l| !l.is_empty()) {
-        let inner = line.strip_prefix("![")?.strip_suffix(')')?;
-        let mut alt = String::new();
-        let mut chars = inner.char_indices();
-        let url_at = loop {
-            match chars.next()? {
-                (_, '\\') => alt.push(chars.next()?.1),
-                (at, ']') => break at + 1,
-                (_, c) => alt.push(c),
-            }
-        };
-        let url = inner[url_at..].strip_prefix('(')?;
-        let url = url.strip_prefix('<').and_then(|u| u.strip_suffix('>')).unwrap_or(url);
-        images.push(Image {
-            url: url.to_owned(),
-            alt,
-        });
+        let (alt, url) = read_link(line.strip_prefix("![")?)?;
+        images.push(Image { url, alt });
     }
     Some(images)
 }

@@ -8,6 +8,7 @@
 
 use super::sections::{classify, Kind};
 use super::text::clean_phrase;
+use crate::markdown::Fence;
 
 pub struct Prepared {
     pub text: String,
@@ -29,37 +30,21 @@ pub fn prepare(source: &str) -> Prepared {
     }
 }
 
-/// A fence's opening line: its marker character and length, when the line opens one.
-fn fence_of(line: &str) -> Option<(char, usize)> {
-    let trimmed = line.trim_start();
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let length = trimmed.chars().take_while(|c| *c == marker).count();
-    (length >= 3).then_some((marker, length))
-}
-
-fn closes(line: &str, (marker, length): (char, usize)) -> bool {
-    let trimmed = line.trim();
-    trimmed.chars().count() >= length && trimmed.chars().all(|c| c == marker)
-}
-
 /// The inside of a fence that holds the report: a fence of Markdown (or of no language) that
 /// holds most of the text and, inside it, headings or section names.
 fn unwrap_fence(source: &str) -> Option<String> {
     let lines: Vec<&str> = source.lines().collect();
-    let open = lines.iter().position(|l| fence_of(l).is_some())?;
-    let fence = fence_of(lines[open])?;
+    let open = lines.iter().position(|l| Fence::opens_line(l).is_some())?;
+    let fence = Fence::opens_line(lines[open])?;
     let info = lines[open]
         .trim_start()
-        .trim_start_matches(fence.0)
+        .trim_start_matches(fence.marker)
         .trim()
         .to_ascii_lowercase();
     if !matches!(info.as_str(), "" | "markdown" | "md" | "text" | "txt") {
         return None;
     }
-    let close = open + 1 + lines[open + 1..].iter().position(|l| closes(l, fence))?;
+    let close = open + 1 + lines[open + 1..].iter().position(|l| fence.is_closed_by(l))?;
     let inside = &lines[open + 1..close];
     let outside: usize = lines[..open].iter().chain(&lines[close + 1..]).map(|l| l.len()).sum();
     let inside_len: usize = inside.iter().map(|l| l.len()).sum();
@@ -150,7 +135,7 @@ fn strip_tags(line: &str) -> (String, Option<usize>) {
 /// as a section line, so that it does not run into the paragraph under it.
 fn isolate_section_lines(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + 64);
-    let mut fence: Option<(char, usize)> = None;
+    let mut fence: Option<Fence> = None;
     let mut previous_blank = true;
     // In a report whose section names are real Markdown headings, plain lines stay text.
     let has_headings = source.lines().any(|l| {
@@ -164,11 +149,11 @@ fn isolate_section_lines(source: &str) -> String {
     let mut ran_on = false;
     for line in source.lines() {
         let mut line = line;
-        if let Some(open) = fence {
-            if closes(line, open) {
+        if let Some(open) = &fence {
+            if open.is_closed_by(line) {
                 fence = None;
             }
-        } else if let Some(opened) = fence_of(line) {
+        } else if let Some(opened) = Fence::opens_line(line) {
             fence = Some(opened);
         } else if let Some((_, written)) = section_line(line).filter(|_| !has_headings || line.contains('<')) {
             if !previous_blank {

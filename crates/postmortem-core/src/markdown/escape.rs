@@ -355,12 +355,19 @@ fn indent_columns(line: &str) -> usize {
     column
 }
 
-struct Fence {
-    marker: char,
+/// A fenced code block's opening: its marker and how many of them.
+pub(crate) struct Fence {
+    pub(crate) marker: char,
     length: usize,
 }
 
 impl Fence {
+    /// The fence a line of a document opens, at most three columns in.
+    pub(crate) fn opens_line(line: &str) -> Option<Self> {
+        Self::opened_by(line).filter(|_| indent_columns(line) <= 3)
+    }
+
+    /// The fence a block's first line opens (the parser has found the block already).
     fn opened_by(line: &str) -> Option<Self> {
         let trimmed = line.trim_start();
         let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
@@ -370,7 +377,7 @@ impl Fence {
         (length >= 3 && info_ok).then_some(Self { marker, length })
     }
 
-    fn is_closed_by(&self, line: &str) -> bool {
+    pub(crate) fn is_closed_by(&self, line: &str) -> bool {
         let trimmed = line.trim();
         indent_columns(line) <= 3 && trimmed.chars().count() >= self.length && trimmed.chars().all(|c| c == self.marker)
     }

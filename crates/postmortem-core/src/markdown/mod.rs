@@ -9,6 +9,7 @@
 mod escape;
 pub mod layout;
 
+pub(crate) use escape::Fence;
 pub use escape::{normalize_newlines, read_block, read_heading_text, read_paragraph, single_line};
 use escape::{push_block, push_heading_text, push_paragraph};
 
@@ -293,11 +294,8 @@ fn incident_text(incident: &IncidentReference) -> String {
     let key = non_blank(&incident.key).map(single_line);
     match (key, non_blank(&incident.url)) {
         (Some(key), Some(url)) => {
-            let mut out = String::from("[");
-            push_link_text(&mut out, &key);
-            out.push_str("](");
-            push_link_destination(&mut out, url.trim());
-            out.push(')');
+            let mut out = String::new();
+            push_link(&mut out, "[", &key, url);
             out
         }
         (Some(key), None) => key,
@@ -575,12 +573,18 @@ fn write_images(images: &[Image], out: &mut String) {
         return;
     }
     for image in images {
-        out.push_str("![");
-        push_link_text(out, &single_line(&image.alt));
-        out.push_str("](");
-        push_link_destination(out, image.url.trim());
-        out.push_str(")\n\n");
+        push_link(out, "![", &single_line(&image.alt), &image.url);
+        out.push_str("\n\n");
     }
+}
+
+/// `[text](url)` after `open` (`[` for a link, `![` for an image).
+fn push_link(out: &mut String, open: &str, text: &str, url: &str) {
+    out.push_str(open);
+    push_link_text(out, text);
+    out.push_str("](");
+    push_link_destination(out, url.trim());
+    out.push(')');
 }
 
 /// Brackets would end the text early; a backtick or `<` could open a code span or autolink
