@@ -9,6 +9,9 @@ const cases = [
   ["adr.json", Buffer.from('{"format":"adr","version":1}'), '`format` is "adr", but a postmortem document has "postmortem"'],
   ["future.json", Buffer.from('{"format":"postmortem","version":3,"title":"x"}'), "`version` is 3, newer than this tool reads (2)"],
   ["wrong-type.json", Buffer.from('{"format":"postmortem","version":1,"title":"x","timeline":"soon"}'), "`timeline`: invalid type"],
+  ["mixed.json", Buffer.from('{"format":"postmortem","version":1,"title":"x","tags":["a"]}'), "`tags`: unknown field `tags`: it is a version 2 field, in a version 1 document"],
+  ["template.json", Buffer.from('{"format":"postmortem","version":2,"title":"x","template":"itil"}'), "`template`: unknown variant `itil`"],
+  ["milestone.json", Buffer.from('{"format":"postmortem","version":2,"title":"x","timeline":[{"text":"a","milestone":"done"}]}'), "`timeline[0].milestone`: unknown variant `done`"],
   ["empty.json", Buffer.alloc(0), "the file is empty"],
 ];
 
