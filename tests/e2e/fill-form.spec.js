@@ -8,7 +8,7 @@ for (const name of ["01-checkout-tls", "05-leaked-token", "06-search-alias-swap"
     const report = JSON.parse(golden(`${name}.json`));
     await studio.open();
     await studio.fillReport(report);
-    await expect(studio.counter).toHaveText("No findings");
+    await studio.expectNoFindings();
 
     const markdown = await studio.export("md");
     expect(markdown.text).toBe(golden(`${name}.md`));

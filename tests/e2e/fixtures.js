@@ -64,6 +64,18 @@ export class StudioPage {
     await this.page.getByRole("button", { name: "Open the example report" }).click();
   }
 
+  /// Waits for the counter to say "No findings"; if it never does, the error lists every
+  /// finding, so that a failure says which field went wrong.
+  async expectNoFindings() {
+    try {
+      await expect(this.counter).toHaveText("No findings");
+    } catch (error) {
+      await this.counter.click();
+      const findings = await this.page.locator(".finding").allTextContents();
+      throw new Error(`${error.message}\nfindings shown: ${JSON.stringify(findings)}`);
+    }
+  }
+
   async waitSaved() {
     await expect(this.saveStatus).toHaveText(/^Saved · \d\d:\d\d$/);
   }
