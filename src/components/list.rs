@@ -45,7 +45,19 @@ impl<T: 'static> ReportList<T> {
         let index = editor.report.with_untracked(|r| (self.get)(r).len());
         editor.edit(|r| (self.get_mut)(r).push(item));
         let id = field_id(&focus_path(index));
-        request_animation_frame(move || focus_by_id(&id));
+        // The new item's inputs exist from the next frame. If the focus has moved by then
+        // (the author already clicked or tabbed into another field), it is not taken back.
+        let focused_then = document().active_element();
+        request_animation_frame(move || {
+            let focused_now = document().active_element();
+            let unmoved = match (&focused_then, &focused_now) {
+                (Some(then), now) => then.is_same_node(now.as_ref().map(|n| n.as_ref())),
+                (None, now) => now.is_none(),
+            };
+            if unmoved {
+                focus_by_id(&id);
+            }
+        });
     }
 
     pub fn ops(self, editor: Editor) -> ListOps {
