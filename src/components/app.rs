@@ -5,15 +5,12 @@ use crate::components::draft_library::DraftLibrary;
 use crate::components::export_actions::ExportActions;
 use crate::components::file_actions::{handle_file_drop, OpenFileButton};
 use crate::components::findings_counter::FindingsCounter;
+use crate::components::form_section::{plural, FormCards};
 use crate::components::import_markdown::{ImportNotesPanel, LastImport, PasteMarkdownButton, PasteMarkdownDialog};
-use crate::components::measures_form::MeasuresForm;
-use crate::components::optional_sections::OptionalSections;
 use crate::components::preview_pane::PreviewPane;
-use crate::components::root_cause_form::RootCauseForm;
+use crate::components::report_form::ReportForm;
 use crate::components::save_status::{SaveStatusLine, StorageBanner, UpdateBanner};
-use crate::components::section_nav::{plural, SectionNav};
-use crate::components::summary_form::SummaryForm;
-use crate::components::timeline_form::TimelineForm;
+use crate::components::section_nav::SectionNav;
 use crate::components::toast::Toast;
 use crate::example::example_report;
 use crate::notice::Notices;
@@ -40,6 +37,7 @@ pub fn App() -> impl IntoView {
     provide_context(editor);
     provide_context(workspace);
     provide_context(notices);
+    provide_context(FormCards::new(editor));
     handle_autosave(editor, workspace);
     handle_page_hide(editor, workspace);
     handle_other_tabs(editor, workspace);
@@ -95,13 +93,7 @@ pub fn App() -> impl IntoView {
                 <SectionNav />
                 <ImportNotesPanel />
                 <StartHint />
-                <form class="report-form" on:submit=|ev| ev.prevent_default() novalidate=true>
-                    <SummaryForm />
-                    <TimelineForm />
-                    <RootCauseForm />
-                    <MeasuresForm />
-                    <OptionalSections />
-                </form>
+                <ReportForm />
             </div>
             <div
                 class="pane preview-pane"

@@ -6,7 +6,7 @@ use postmortem_core::validate::count;
 use postmortem_core::{validate, Report};
 
 use crate::components::file_actions::OpenFileButton;
-use crate::components::section_nav::plural;
+use crate::components::form_section::plural;
 use crate::download::download_text;
 use crate::notice::use_notices;
 use crate::state::use_editor;

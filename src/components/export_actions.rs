@@ -3,7 +3,7 @@ use postmortem_core::editing::file_stem;
 use postmortem_core::to_json;
 
 use crate::components::file_actions::copy_markdown;
-use crate::components::section_nav::plural;
+use crate::components::form_section::plural;
 use crate::download::download_text;
 use crate::notice::use_notices;
 use crate::state::use_editor;

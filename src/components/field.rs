@@ -110,7 +110,7 @@ pub fn ChoiceField(
     /// Every choice as (value, words shown), in order.
     choices: Vec<(String, String)>,
     /// The words for leaving the field unset; without them a choice is always made.
-    #[prop(optional)]
+    #[prop(default = None)]
     unset: Option<&'static str>,
     /// The value chosen now.
     #[prop(into)]
@@ -166,42 +166,47 @@ pub fn ReportField(
     field: Field,
 ) -> impl IntoView {
     let editor = use_editor();
-    let value = editor.field(field.read);
-    let class = if field.wide { "span-2" } else { "" };
-    match field.input {
-        Input::Choice {
-            choices,
-            unset: Some(unset),
-        } => view! {
-            <ChoiceField
-                label=field.label
-                path=field.path
-                choices=choices()
-                unset=unset
-                value=value
-                on_change=editor.setter(field.write)
-                class=class
-            />
-        }
-        .into_any(),
-        Input::Choice { choices, unset: None } => view! {
-            <ChoiceField
-                label=field.label
-                path=field.path
-                choices=choices()
-                value=value
-                on_change=editor.setter(field.write)
-                class=class
-            />
+    view! {
+        <FieldControl
+            label=field.label
+            input=field.input
+            placeholder=field.placeholder
+            path=field.path.to_owned()
+            value=editor.field(field.read)
+            on_change=editor.setter(field.write)
+            class=if field.wide { "span-2" } else { "" }
+        />
+    }
+}
+
+/// The control a field's description asks for (of the report, or of an item of a list),
+/// showing `value` and reporting changes. It takes the description's parts rather than the
+/// description, so that one copy serves every kind of item.
+#[component]
+pub fn FieldControl(
+    label: &'static str,
+    input: Input,
+    placeholder: &'static str,
+    /// The field's whole path in the report.
+    path: String,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+    /// Extra classes for the wrapper (layout).
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    match input {
+        Input::Choice { choices, unset } => view! {
+            <ChoiceField label=label path=path choices=choices() unset=unset value=value on_change=on_change class=class />
         }
         .into_any(),
         input => view! {
             <TextField
-                label=field.label
-                path=field.path
+                label=label
+                path=path
                 value=value
-                on_input=editor.setter(field.write)
-                placeholder=field.placeholder
+                on_input=on_change
+                placeholder=placeholder
                 control=match input {
                     Input::Area(rows) => Control::Area(rows),
                     _ => Control::Line,

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::section_nav::plural;
+use crate::components::form_section::plural;
 use crate::state::use_editor;
 
 /// How many errors and warnings the report has; pressing it shows them all inline.

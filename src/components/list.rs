@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use postmortem_core::Report;
 use wasm_bindgen::JsCast;
 
-use crate::components::field::{Control, TextField};
+use postmortem_core::fields::{item_path, Field, Input, TextList};
+
+use crate::components::field::FieldControl;
 use crate::state::{field_id, use_editor, Editor};
 
 /// One list in the report, as a pair of accessors, and what the form does with its items.
@@ -200,122 +202,134 @@ pub fn ItemControls(
     }
 }
 
-/// An editable list of one-line texts (improvements, lessons).
+/// An editable list of one-line texts (improvements, lessons), as `fields::text_list`
+/// describes it.
 #[component]
-pub fn StringList(
-    /// The label of one item ("Improvement").
-    item_label: &'static str,
-    /// What one item is called in button labels ("improvement").
-    noun: &'static str,
-    /// The list's path in the report (`measures.improvements`).
-    path: &'static str,
-    get: fn(&Report) -> &Vec<String>,
-    get_mut: fn(&mut Report) -> &mut Vec<String>,
-    /// The add button's text.
-    add_label: &'static str,
-    /// An example item.
-    #[prop(optional)]
-    placeholder: &'static str,
-) -> impl IntoView {
-    let item = RowField {
-        label: item_label,
-        field: "",
-        placeholder,
-        grow: true,
-        read: String::clone,
-        write: |item, text| *item = text,
-    };
-    view! { <FieldList list=ReportList { get, get_mut } path=path fields=vec![item] noun=noun add_label=add_label /> }
-}
-
-/// One text input in each row of a [`FieldList`].
-pub struct RowField<T: 'static> {
-    /// The visible label ("Name").
-    pub label: &'static str,
-    /// The item's field, as the last part of its path (`name`); empty for the item itself.
-    pub field: &'static str,
-    pub placeholder: &'static str,
-    /// Whether the input takes the row's spare width.
-    pub grow: bool,
-    pub read: fn(&T) -> String,
-    pub write: fn(&mut T, String),
-}
-
-// Plain data (strings and function pointers), whatever `T` is.
-impl<T: 'static> Clone for RowField<T> {
-    fn clone(&self) -> Self {
-        *self
+pub fn StringList(list: TextList) -> impl IntoView {
+    view! {
+        <FieldList
+            list=ReportList { get: list.get, get_mut: list.get_mut }
+            path=list.path
+            fields=std::slice::from_ref(&list.item).to_vec()
+            noun=list.noun
+            add_label=list.add_label
+        />
     }
 }
 
-impl<T: 'static> Copy for RowField<T> {}
-
-impl<T: 'static> RowField<T> {
-    /// The input's path in the report for the item at `index` of the list at `list_path`.
-    fn path(&self, list_path: &str, index: usize) -> String {
-        match self.field {
-            "" => format!("{list_path}[{index}]"),
-            field => format!("{list_path}[{index}].{field}"),
-        }
-    }
-}
-
-/// An editable list whose items are short texts side by side (an improvement; a responder's
-/// name and role; an image's address and description).
+/// An editable list of the report, each item's inputs as `fields` describes them. Items of a
+/// few short fields sit in a row (an improvement; a responder's name and role); `stacked`
+/// items put the first field beside the item's buttons and the rest below it (a task and how
+/// it is tracked).
 #[component]
 pub fn FieldList<T: Default + Send + Sync + 'static>(
     list: ReportList<T>,
     /// The list's path in the report (`responders`).
     path: &'static str,
-    /// The inputs of a row, in order; a new item's focus goes to the first.
-    fields: Vec<RowField<T>>,
+    /// The inputs of an item, in order; a new item's focus goes to the first.
+    fields: Vec<Field<T>>,
     /// What one item is called in button labels ("responder").
     noun: &'static str,
     /// The add button's text.
     add_label: &'static str,
+    /// The first field on its own line with the buttons, the others in a grid below.
+    #[prop(optional)]
+    stacked: bool,
 ) -> impl IntoView {
+    // Only the binding of an input to its item depends on `T`; the rows are drawn by one
+    // non-generic component for every kind of list, so the wasm holds one copy of them.
     let editor = use_editor();
-    let ops = list.ops(editor);
+    let first = fields.first().map(|f| f.path).unwrap_or_default();
+    let inputs = fields
+        .iter()
+        .map(|field| RowInput {
+            label: field.label,
+            field: field.path,
+            placeholder: field.placeholder,
+            input: field.input,
+            wide: field.wide,
+        })
+        .collect();
+    let read: Vec<fn(&T) -> String> = fields.iter().map(|f| f.read).collect();
+    let write: Vec<fn(&mut T, String)> = fields.iter().map(|f| f.write).collect();
+    let bind = Callback::new(move |(index, field): (usize, usize)| {
+        (
+            list.text(editor, index, read[field]),
+            list.setter(editor, index, write[field]),
+        )
+    });
+    let on_add = Callback::new(move |()| list.append(editor, T::default(), |i| item_path(path, first, i)));
+    view! { <ItemList ops=list.ops(editor) path=path inputs=inputs bind=bind noun=noun add_label=add_label on_add=on_add stacked=stacked /> }
+}
+
+/// The parts of a field's description a row draws.
+#[derive(Clone, Copy)]
+struct RowInput {
+    label: &'static str,
+    field: &'static str,
+    placeholder: &'static str,
+    input: Input,
+    wide: bool,
+}
+
+#[component]
+fn ItemList(
+    ops: ListOps,
+    path: &'static str,
+    inputs: Vec<RowInput>,
+    /// The value and the change callback of input `.1` of item `.0`.
+    bind: Callback<(usize, usize), (Signal<String>, Callback<String>)>,
+    noun: &'static str,
+    add_label: &'static str,
+    on_add: Callback<()>,
+    stacked: bool,
+) -> impl IntoView {
     let id_prefix = format!("{}-", field_id(path));
-    // Rows of several inputs wrap on narrow screens.
-    let item_class = if fields.len() > 1 { "pair-item" } else { "string-item" };
-    let first = fields.first().copied();
+    let input = move |at: usize, row: RowInput, index: usize| {
+        let (value, on_change) = bind.run((index, at));
+        view! {
+            <FieldControl
+                label=row.label
+                input=row.input
+                placeholder=row.placeholder
+                path=item_path(path, row.field, index)
+                value=value
+                on_change=on_change
+                class=if row.wide { "grow" } else { "" }
+            />
+        }
+    };
+    let (list_class, item_class) = match (stacked, inputs.len()) {
+        (true, _) => ("card-list", "card-item"),
+        (false, 1) => ("string-list", "string-item"),
+        (false, _) => ("string-list", "pair-item"),
+    };
     view! {
-        <ol class="string-list">
+        <ol class=list_class>
             <For
                 each=move || 0..ops.len.get()
                 key=|index| *index
                 children=move |index| {
-                    let inputs = fields
-                        .iter()
-                        .map(|field| {
-                            view! {
-                                <TextField
-                                    label=field.label
-                                    path=field.path(path, index)
-                                    value=list.text(editor, index, field.read)
-                                    on_input=list.setter(editor, index, field.write)
-                                    placeholder=field.placeholder
-                                    control=Control::Line
-                                    class=if field.grow { "grow" } else { "" }
-                                />
-                            }
-                        })
-                        .collect_view();
+                    let mut all = inputs.iter().enumerate().map(|(at, row)| input(at, *row, index));
+                    let controls = view! { <ItemControls index=index noun=noun ops=ops /> };
+                    let item = if stacked {
+                        let head = all.next();
+                        view! {
+                            <div class="card-item-head">{head} {controls}</div>
+                            <div class="card-item-details">{all.collect_view()}</div>
+                        }
+                        .into_any()
+                    } else {
+                        view! { {all.collect_view()} {controls} }.into_any()
+                    };
                     view! {
-                        <li class=item_class on:keydown=reorder_keys(ops, index, id_prefix.clone())>
-                            {inputs}
-                            <ItemControls index=index noun=noun ops=ops />
+                        <li class=item_class data-testid=noun on:keydown=reorder_keys(ops, index, id_prefix.clone())>
+                            {item}
                         </li>
                     }
                 }
             />
         </ol>
-        <AddButton
-            label=add_label
-            on_add=Callback::new(move |()| {
-                list.append(editor, T::default(), |i| first.map(|f| f.path(path, i)).unwrap_or_default())
-            })
-        />
+        <AddButton label=add_label on_add=on_add />
     }
 }

@@ -1,16 +1,13 @@
 use chrono::FixedOffset;
 use leptos::prelude::*;
-use postmortem_core::editing::{
-    from_local_input, input_offset, new_entry_time, sort_timeline, to_local_input, Section,
-};
-use postmortem_core::{EntryKind, Milestone, TimelineEntry};
+use postmortem_core::editing::{from_local_input, input_offset, new_entry_time, sort_timeline, to_local_input};
+use postmortem_core::fields::{Field, TIMELINE_ENTRY};
+use postmortem_core::TimelineEntry;
 
-use crate::components::field::{choices, ChoiceField, Control, SectionFindings, TextField};
-use crate::components::form_section::FormSection;
+use crate::components::field::{Control, FieldControl, SectionFindings, TextField};
 use crate::components::list::{reorder_keys, AddButton, ItemControls, ListOps, ReportList};
-use crate::components::summary_form::{as_written, AsWrittenNote};
+use crate::components::summary_fields::{as_written, AsWrittenNote};
 use crate::state::use_editor;
-use postmortem_core::fields::non_empty;
 
 const TIMELINE: ReportList<TimelineEntry> = ReportList {
     get: |r| &r.timeline,
@@ -19,7 +16,7 @@ const TIMELINE: ReportList<TimelineEntry> = ReportList {
 
 /// What happened, in order: detection, what was tried (dead ends too), escalations, resolution.
 #[component]
-pub fn TimelineForm() -> impl IntoView {
+pub fn TimelineEditor() -> impl IntoView {
     let editor = use_editor();
     let ops = TIMELINE.ops(editor);
     let offset = editor.field(|r| input_offset(&r.summary));
@@ -34,10 +31,6 @@ pub fn TimelineForm() -> impl IntoView {
     });
     let too_short_to_sort = move || ops.len.get() < 2;
     view! {
-        <FormSection
-            section=Section::Timeline
-            guidance="One entry per event, in order: when it was detected and how, what was tried (including paths that turned out wrong), who was called in, and when service was restored. Times are in the summary's timezone."
-        >
             <div class="span-2">
                 <SectionFindings path="timeline" />
                 <ol class="timeline-list" data-testid="timeline-list">
@@ -60,7 +53,6 @@ pub fn TimelineForm() -> impl IntoView {
                     <span class="hint">"Alt+↑ / Alt+↓ moves the entry you are in."</span>
                 </div>
             </div>
-        </FormSection>
     }
 }
 
@@ -73,9 +65,19 @@ fn TimelineRow(
     offset: Signal<FixedOffset>,
 ) -> impl IntoView {
     let editor = use_editor();
-    let path = move |field: &str| format!("timeline[{index}].{field}");
-    let entry = move |read: fn(&TimelineEntry) -> String| TIMELINE.text(editor, index, read);
-    let write = move |apply: fn(&mut TimelineEntry, String)| TIMELINE.setter(editor, index, apply);
+    let input = move |field: Field<TimelineEntry>| {
+        view! {
+            <FieldControl
+                label=field.label
+                input=field.input
+                placeholder=field.placeholder
+                path=field.item_path("timeline", index)
+                value=TIMELINE.text(editor, index, field.read)
+                on_change=TIMELINE.setter(editor, index, field.write)
+            />
+        }
+    };
+    let [kind, actor, milestone, text] = TIMELINE_ENTRY;
     let time_value = editor.field(move |r| {
         let time = r.timeline.get(index).and_then(|e| e.time.as_ref());
         to_local_input(time, input_offset(&r.summary))
@@ -99,14 +101,14 @@ fn TimelineRow(
                 <span class="entry-number" aria-hidden="true">
                     {index + 1}
                 </span>
-                <TextField label="Time" path=path("time") value=time_value on_input=set_time control=Control::DateTime />
-                <ChoiceField
-                    label="Kind"
-                    path=path("kind")
-                    choices=choices(&EntryKind::ALL, EntryKind::key, EntryKind::label)
-                    value=entry(|e| e.kind.key().to_owned())
-                    on_change=write(|e, v| e.kind = EntryKind::from_name(&v).unwrap_or_default())
+                <TextField
+                    label="Time"
+                    path=format!("timeline[{index}].time")
+                    value=time_value
+                    on_input=set_time
+                    control=Control::DateTime
                 />
+                {input(kind)}
                 <ItemControls index=index noun="entry" ops=ops />
             </div>
             <AsWrittenNote
@@ -114,31 +116,8 @@ fn TimelineRow(
                 what="entry's"
             />
             <div class="entry-body">
-                <div class="entry-side">
-                    <TextField
-                        label="Who"
-                        path=path("actor")
-                        value=entry(|e| e.actor.clone().unwrap_or_default())
-                        on_input=write(|e, v| e.actor = non_empty(v))
-                        placeholder="On-call SRE"
-                    />
-                    <ChoiceField
-                        label="Milestone"
-                        path=path("milestone")
-                        choices=choices(Milestone::ALL, Milestone::key, Milestone::label)
-                        unset="None"
-                        value=entry(|e| e.milestone.map_or("", Milestone::key).to_owned())
-                        on_change=write(|e, v| e.milestone = Milestone::from_name(&v))
-                    />
-                </div>
-                <TextField
-                    label="What happened"
-                    path=path("text")
-                    value=entry(|e| e.text.clone())
-                    on_input=write(|e, v| e.text = v)
-                    control=Control::Area(2)
-                    placeholder="Pager alert for checkout 5xx rate above 20%; on-call acknowledged."
-                />
+                <div class="entry-side">{input(actor)} {input(milestone)}</div>
+                {input(text)}
             </div>
         </li>
     }

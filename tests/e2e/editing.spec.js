@@ -44,7 +44,7 @@ test("on a phone the form and the preview are tabs", async ({ studio, page }) =>
 
 test("the section navigator jumps to a section", async ({ studio, page }) => {
   await studio.openExample();
-  await page.getByTestId("nav-section-measures").click();
-  await expect(page.locator("#section-measures-heading")).toBeFocused();
-  await expect(page.locator("#section-measures-heading")).toBeInViewport();
+  await page.getByTestId("nav-section-corrective-and-preventative-measures").click();
+  await expect(page.locator("#section-corrective-and-preventative-measures-heading")).toBeFocused();
+  await expect(page.locator("#section-corrective-and-preventative-measures-heading")).toBeInViewport();
 });

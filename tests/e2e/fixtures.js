@@ -56,7 +56,7 @@ export class StudioPage {
 
   async open() {
     await this.page.goto("./");
-    await expect(this.page.locator("#section-summary")).toBeVisible();
+    await expect(this.page.locator("#section-details")).toBeVisible();
   }
 
   async openExample() {
@@ -198,13 +198,11 @@ export class StudioPage {
       if (task.status && task.status !== "open") await this.field(`measures.tasks[${i}].status`).selectOption(task.status);
     }
 
-    if (report.lessons_learned) {
-      await this.add("Add lessons learned");
-      for (const group of ["went_well", "went_wrong", "got_lucky"]) {
-        for (const [i, item] of report.lessons_learned[group].entries()) {
-          await this.page.locator(`#section-optional .subsection`).getByRole("button", { name: "Add", exact: true }).nth(["went_well", "went_wrong", "got_lucky"].indexOf(group)).click();
-          await this.fill(`lessons_learned.${group}[${i}]`, item);
-        }
+    const lessons = { went_well: "what went well", went_wrong: "what went wrong", got_lucky: "where we got lucky" };
+    for (const [group, words] of Object.entries(lessons)) {
+      for (const [i, item] of (report.lessons_learned?.[group] ?? []).entries()) {
+        await this.add(`Add ${words}`);
+        await this.fill(`lessons_learned.${group}[${i}]`, item);
       }
     }
     for (const [i, responder] of (report.responders ?? []).entries()) {

@@ -29,7 +29,7 @@ test("after one visit the app loads, edits, saves and exports with no network", 
   await untilControlled(page);
   await context.setOffline(true);
   await page.reload();
-  await expect(page.locator("#section-summary")).toBeVisible();
+  await expect(page.locator("#section-details")).toBeVisible();
   await studio.fill("title", "Written on a plane");
   await studio.waitSaved();
   const exported = await studio.export("md");
@@ -41,7 +41,7 @@ test("after one visit the app loads, edits, saves and exports with no network", 
 
 test("the built site works from a sub-path", async ({ studio, page }) => {
   await page.goto("/sub/");
-  await expect(page.locator("#section-summary")).toBeVisible();
+  await expect(page.locator("#section-details")).toBeVisible();
   await page.getByRole("button", { name: "Open the example report" }).click();
   await expect(studio.previewHeadings(1)).toHaveText([JSON.parse(golden("01-checkout-tls.json")).title]);
   const manifest = await page.evaluate(async () => (await fetch(document.querySelector("link[rel=manifest]").href)).json());

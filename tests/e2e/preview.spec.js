@@ -8,7 +8,7 @@ test("a new report starts blank with guidance and the example one click away", a
   await expect(studio.page).toHaveTitle("Postmortem Studio");
   await expect(studio.previewHeadings(1)).toHaveText(["Untitled postmortem"]);
   await expect(studio.page.getByTestId("start-hint")).toBeVisible();
-  await expect(studio.page.locator("#section-summary .guidance")).toContainText("duration with start, end and timezone");
+  await expect(studio.page.locator("#section-issue-summary .guidance")).toContainText("duration with start, end and timezone");
 });
 
 test("the example report shows its title and every section heading", async ({ studio }) => {

@@ -92,11 +92,11 @@ test("an image URL that is not a web address", async ({ studio }) => {
   await studio.add("Add image");
   await studio.fill("images[0].url", "javascript:alert(1)");
   await expect(studio.findings("images[0].url")).toContainText("is not a web address");
-  await expect(studio.page.getByTestId("nav-section-optional").locator(".badge")).toHaveClass(/badge-error/);
+  await expect(studio.page.getByTestId("nav-section-images").locator(".badge")).toHaveClass(/badge-error/);
   await studio.fill("images[0].url", "https://grafana.example.com/d/1.png");
   await studio.fill("images[0].alt", "Error rate");
   await expect(studio.findings("images[0].url")).toBeEmpty();
-  await expect(studio.page.getByTestId("nav-section-optional").locator(".badge")).toHaveClass(/badge-ok/);
+  await expect(studio.page.getByTestId("nav-section-images").locator(".badge")).toHaveClass(/badge-ok/);
 });
 
 test("the counter shows every finding inline on demand", async ({ studio }) => {
@@ -104,5 +104,5 @@ test("the counter shows every finding inline on demand", async ({ studio }) => {
   await expect(studio.findings("summary.impact")).toBeEmpty();
   await studio.counter.click();
   await expect(studio.findings("summary.impact")).toContainText("The impact is empty");
-  await expect(studio.page.getByTestId("nav-section-summary").locator(".badge")).toHaveClass(/badge-error/);
+  await expect(studio.page.getByTestId("nav-section-issue-summary").locator(".badge")).toHaveClass(/badge-error/);
 });

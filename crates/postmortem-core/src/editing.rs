@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta};
 
 use crate::model::{IssueSummary, Moment, Report, TimelineEntry};
 use crate::time::{timezone_label, TimeDisplay};
-use crate::validate::{Finding, Level, PERCENT_RANGE_MESSAGE};
+use crate::validate::PERCENT_RANGE_MESSAGE;
 
 /// The format of an `<input type="datetime-local">` value.
 const LOCAL_INPUT: &str = "%Y-%m-%dT%H:%M";
@@ -168,83 +168,6 @@ pub fn file_stem(report: &Report) -> String {
     }
 }
 
-/// The parts of the form, in order, as the section navigator shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Section {
-    Summary,
-    Timeline,
-    RootCauseAndResolution,
-    Measures,
-    Optional,
-}
-
-impl Section {
-    pub const ALL: [Section; 5] = [
-        Self::Summary,
-        Self::Timeline,
-        Self::RootCauseAndResolution,
-        Self::Measures,
-        Self::Optional,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Summary => "Issue Summary",
-            Self::Timeline => "Timeline",
-            Self::RootCauseAndResolution => "Root Cause and Resolution",
-            Self::Measures => "Corrective and Preventative Measures",
-            Self::Optional => "Optional sections",
-        }
-    }
-
-    /// The element id the navigator jumps to.
-    pub fn anchor(self) -> &'static str {
-        match self {
-            Self::Summary => "section-summary",
-            Self::Timeline => "section-timeline",
-            Self::RootCauseAndResolution => "section-root-cause",
-            Self::Measures => "section-measures",
-            Self::Optional => "section-optional",
-        }
-    }
-
-    /// The section a finding's field belongs to.
-    pub fn of_path(path: &str) -> Self {
-        let head = path.split(['.', '[']).next().unwrap_or_default();
-        match head {
-            "timeline" => Self::Timeline,
-            "root_cause_and_resolution" => Self::RootCauseAndResolution,
-            "measures" => Self::Measures,
-            "lessons_learned" | "images" | "extra_sections" => Self::Optional,
-            _ => Self::Summary,
-        }
-    }
-}
-
-/// How a section stands: its worst finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SectionState {
-    Complete,
-    HasWarnings(usize),
-    HasErrors(usize),
-}
-
-pub fn section_state(findings: &[Finding], section: Section) -> SectionState {
-    let mut errors = 0;
-    let mut warnings = 0;
-    for finding in findings.iter().filter(|f| Section::of_path(&f.path) == section) {
-        match finding.level {
-            Level::Error => errors += 1,
-            Level::Warning => warnings += 1,
-        }
-    }
-    match (errors, warnings) {
-        (0, 0) => SectionState::Complete,
-        (0, w) => SectionState::HasWarnings(w),
-        (e, _) => SectionState::HasErrors(e),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,24 +277,5 @@ mod tests {
         assert_eq!(file_stem(&Report::default()), "postmortem");
         report.title = "Ünïcode Störung".into();
         assert_eq!(file_stem(&report), "2026-03-14-ünïcode-störung");
-    }
-
-    #[test]
-    fn findings_map_to_sections() {
-        assert_eq!(Section::of_path("title"), Section::Summary);
-        assert_eq!(Section::of_path("summary.impact"), Section::Summary);
-        assert_eq!(Section::of_path("timeline[3].time"), Section::Timeline);
-        assert_eq!(
-            Section::of_path("root_cause_and_resolution.resolution"),
-            Section::RootCauseAndResolution
-        );
-        assert_eq!(Section::of_path("measures.tasks[0].owner"), Section::Measures);
-        assert_eq!(Section::of_path("images[0].url"), Section::Optional);
-        let findings = crate::validate::validate(&Report::default());
-        assert!(matches!(
-            section_state(&findings, Section::Summary),
-            SectionState::HasErrors(_)
-        ));
-        assert_eq!(section_state(&findings, Section::Optional), SectionState::Complete);
     }
 }

@@ -5,6 +5,7 @@
 pub mod drafts;
 pub mod editing;
 pub mod fields;
+pub mod form;
 pub mod import;
 pub mod json;
 pub mod markdown;

@@ -61,6 +61,8 @@ pub struct Placed {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SectionLayout {
     pub heading: &'static str,
+    /// What readers of this template look for here, as the form tells the author.
+    pub guidance: &'static str,
     pub parts: &'static [Placed],
 }
 
@@ -75,9 +77,15 @@ const fn under(heading: &'static str, part: Part) -> Placed {
     }
 }
 
-const fn section(heading: &'static str, parts: &'static [Placed]) -> SectionLayout {
-    SectionLayout { heading, parts }
+const fn section(heading: &'static str, guidance: &'static str, parts: &'static [Placed]) -> SectionLayout {
+    SectionLayout {
+        heading,
+        guidance,
+        parts,
+    }
 }
+
+const REVIEW_GUIDANCE: &str = "Where the postmortem stands, who reviewed it, and who it was shared with.";
 
 use super::headings as h;
 use ListField::*;
@@ -104,10 +112,19 @@ const MEASURES: [Placed; 2] = [under(h::IMPROVEMENTS, List(Improvements)), under
 
 /// The classic four sections, as the sample reports are written, then the optional ones.
 const CLASSIC: &[SectionLayout] = &[
-    section(h::SUMMARY, &[bare(Summary(ALL_SUMMARY))]),
-    section(h::TIMELINE, &[bare(Timeline)]),
+    section(
+        h::SUMMARY,
+        "An executive reads only this. Give the duration with start, end and timezone; what users experienced; how many were affected; and the root cause in one sentence.",
+        &[bare(Summary(ALL_SUMMARY))],
+    ),
+    section(
+        h::TIMELINE,
+        "One entry per event, in order: when it was detected and how, what was tried (including paths that turned out wrong), who was called in, and when service was restored. Times are in the summary's timezone.",
+        &[bare(Timeline)],
+    ),
     section(
         h::ROOT_CAUSE_AND_RESOLUTION,
+        "Explain the chain of events that led to the failure, what set it off, what made it possible or worse, and what restored service and how you verified it. Markdown works here: lists, `code`, fenced blocks, links.",
         &[
             under(h::ROOT_CAUSE, Text(TextField::RootCause)),
             under(h::TRIGGER, Text(TextField::Trigger)),
@@ -115,49 +132,112 @@ const CLASSIC: &[SectionLayout] = &[
             under(h::RESOLUTION, Text(TextField::Resolution)),
         ],
     ),
-    section(h::MEASURES, &MEASURES),
-    section(h::LESSONS, &LESSONS),
-    section(h::RESPONDERS, &[bare(Responders)]),
-    section(h::IMAGES, &[bare(Images)]),
-    section(h::REVIEW, &[bare(Review)]),
+    section(
+        h::MEASURES,
+        "Broad improvements say what should change; tasks are specific, each with an owner and a due date, so they get done.",
+        &MEASURES,
+    ),
+    section(
+        h::LESSONS,
+        "Optional. What to keep doing, what to change, and what luck hid: luck is often where the next incident comes from.",
+        &LESSONS,
+    ),
+    section(
+        h::RESPONDERS,
+        "Optional. Who worked on the incident and in which role, so that readers know whom to ask.",
+        &[bare(Responders)],
+    ),
+    section(
+        h::IMAGES,
+        "Optional. Graphs and screenshots that show the impact; describe each for readers who cannot see it.",
+        &[bare(Images)],
+    ),
+    section(h::REVIEW, REVIEW_GUIDANCE, &[bare(Review)]),
 ];
 
 /// The Google SRE book's example postmortem.
 const GOOGLE_SRE: &[SectionLayout] = &[
-    section("Summary", &[bare(Summary(WINDOW_AND_CAUSE))]),
-    section("Impact", &[bare(Summary(IMPACT))]),
+    section(
+        "Summary",
+        "Two or three sentences a busy reader can stop after: the window, with its timezone, and the cause in one sentence.",
+        &[bare(Summary(WINDOW_AND_CAUSE))],
+    ),
+    section(
+        "Impact",
+        "How much and for whom: what users saw, the share affected, the cost in revenue or SLA, and anything counted.",
+        &[bare(Summary(IMPACT))],
+    ),
     section(
         "Root Causes",
+        "Why it could happen at all, written about systems and decisions rather than people; then what else made it possible or worse.",
         &[
             bare(Text(TextField::RootCause)),
             under("Contributing Factors", List(ContributingFactors)),
         ],
     ),
-    section("Trigger", &[bare(Text(TextField::Trigger))]),
-    section("Resolution", &[bare(Text(TextField::Resolution))]),
-    section("Detection", &[bare(Summary(&[S::DetectedBy]))]),
-    section("Action Items", &MEASURES),
-    section("Lessons Learned", &LESSONS),
-    section("Timeline", &[bare(Timeline)]),
-    section("Responders", &[bare(Responders)]),
-    section("Supporting Information", &[bare(Images)]),
-    section("Review", &[bare(Review)]),
+    section(
+        "Trigger",
+        "The change or event that turned a latent fault into an outage.",
+        &[bare(Text(TextField::Trigger))],
+    ),
+    section(
+        "Resolution",
+        "What stopped the impact, what restored service, and how you confirmed it was over.",
+        &[bare(Text(TextField::Resolution))],
+    ),
+    section(
+        "Detection",
+        "How the team found out: an alert, a customer, a colleague or an automated check.",
+        &[bare(Summary(&[S::DetectedBy]))],
+    ),
+    section(
+        "Action Items",
+        "Each item is one change with an owner, a priority and a ticket, so that it can be followed to done.",
+        &MEASURES,
+    ),
+    section("Lessons Learned", "What went well, what went wrong, and where you got lucky.", &LESSONS),
+    section(
+        "Timeline",
+        "A log of the incident in order, in the summary's timezone. Mark when it was detected, acknowledged, mitigated and resolved.",
+        &[bare(Timeline)],
+    ),
+    section("Responders", "Who took part, and in which role.", &[bare(Responders)]),
+    section(
+        "Supporting Information",
+        "Graphs, dashboards and screenshots, each with a description.",
+        &[bare(Images)],
+    ),
+    section("Review", REVIEW_GUIDANCE, &[bare(Review)]),
 ];
 
 /// PagerDuty's postmortem template.
 const PAGERDUTY: &[SectionLayout] = &[
-    section("Overview", &[bare(Summary(WINDOW_AND_CAUSE))]),
-    section("What Happened", &[bare(Text(TextField::RootCause))]),
+    section(
+        "Overview",
+        "A short paragraph a reader can stop after: when it happened, with the timezone, and why, in one sentence.",
+        &[bare(Summary(WINDOW_AND_CAUSE))],
+    ),
+    section(
+        "What Happened",
+        "How the system got into this state, told about systems and decisions rather than people.",
+        &[bare(Text(TextField::RootCause))],
+    ),
     section(
         "Contributing Factors",
+        "The conditions that together let this happen (there is rarely only one), and the trigger that set it off.",
         &[
             bare(List(ContributingFactors)),
             under("Trigger", Text(TextField::Trigger)),
         ],
     ),
-    section("Resolution", &[bare(Text(TextField::Resolution))]),
+    section(
+        "Resolution",
+        "How the impact was stopped and service restored, and how you knew it had worked.",
+        &[bare(Text(TextField::Resolution))],
+    ),
     section(
         "Impact",
+        "What customers saw, how many were affected, what it cost, and how it was detected.",
         &[bare(Summary(&[
             S::Impact,
             S::UsersAffected,
@@ -166,41 +246,95 @@ const PAGERDUTY: &[SectionLayout] = &[
             S::DetectedBy,
         ]))],
     ),
-    section("Responders", &[bare(Responders)]),
-    section("Timeline", &[bare(Timeline)]),
+    section(
+        "Responders",
+        "Everyone who responded, with their role: incident commander, scribe, subject experts.",
+        &[bare(Responders)],
+    ),
+    section(
+        "Timeline",
+        "The incident in order, in the summary's timezone, from the first sign to the all-clear, with the milestones marked.",
+        &[bare(Timeline)],
+    ),
     section(
         "How'd We Do?",
+        "An honest look at the response itself: what worked, what did not, and where luck helped.",
         &[
             under("What went well", List(WentWell)),
             under("What didn't go so well", List(WentWrong)),
             under("Where we got lucky", List(GotLucky)),
         ],
     ),
-    section("Action Items", &MEASURES),
-    section("Supporting Information", &[bare(Images)]),
-    section("Review", &[bare(Review)]),
+    section(
+        "Action Items",
+        "Changes with an owner, a priority and a ticket; a few that will be done beat many that will not.",
+        &MEASURES,
+    ),
+    section(
+        "Supporting Information",
+        "Graphs and screenshots that show the impact, each described.",
+        &[bare(Images)],
+    ),
+    section("Review", REVIEW_GUIDANCE, &[bare(Review)]),
 ];
 
 /// Atlassian's incident postmortem template.
 const ATLASSIAN: &[SectionLayout] = &[
-    section("Incident Summary", &[bare(Summary(WINDOW_AND_CAUSE))]),
-    section("Fault", &[bare(Text(TextField::Trigger))]),
-    section("Impact", &[bare(Summary(IMPACT))]),
-    section("Detection", &[bare(Summary(&[S::DetectedBy]))]),
-    section("Response", &[bare(Responders)]),
-    section("Recovery", &[bare(Text(TextField::Resolution))]),
-    section("Timeline", &[bare(Timeline)]),
+    section(
+        "Incident Summary",
+        "What happened, when (with the timezone) and why, in a few sentences.",
+        &[bare(Summary(WINDOW_AND_CAUSE))],
+    ),
+    section(
+        "Fault",
+        "What failed and how: the change or event that set the incident off.",
+        &[bare(Text(TextField::Trigger))],
+    ),
+    section(
+        "Impact",
+        "Who was affected and how: what users saw, how many, and what it cost.",
+        &[bare(Summary(IMPACT))],
+    ),
+    section(
+        "Detection",
+        "How and when the team learned of it; if that took long, say what would have told you sooner.",
+        &[bare(Summary(&[S::DetectedBy]))],
+    ),
+    section("Response", "Who responded, and in which role.", &[bare(Responders)]),
+    section(
+        "Recovery",
+        "How service was restored, and how you confirmed it.",
+        &[bare(Text(TextField::Resolution))],
+    ),
+    section(
+        "Timeline",
+        "A detailed log in the summary's timezone, with the milestones marked.",
+        &[bare(Timeline)],
+    ),
     section(
         "Root Cause",
+        "The underlying cause, reached by asking why until the answer is about a system or a process; then what else contributed.",
         &[
             bare(Text(TextField::RootCause)),
             under("Contributing Factors", List(ContributingFactors)),
         ],
     ),
-    section("Lessons Learned", &LESSONS),
-    section("Corrective Actions", &MEASURES),
-    section("Supporting Information", &[bare(Images)]),
-    section("Review", &[bare(Review)]),
+    section(
+        "Lessons Learned",
+        "What went well, what could have gone better, and where you were lucky.",
+        &LESSONS,
+    ),
+    section(
+        "Corrective Actions",
+        "The changes that prevent a recurrence, each with an owner, a priority and a due date.",
+        &MEASURES,
+    ),
+    section(
+        "Supporting Information",
+        "Graphs and screenshots, each described.",
+        &[bare(Images)],
+    ),
+    section("Review", REVIEW_GUIDANCE, &[bare(Review)]),
 ];
 
 /// The sections of a template, in order.

@@ -1,53 +1,21 @@
+//! The summary's fields that need more than a field description: the severity's open scale,
+//! the incident window with its timezone, the share of users, and the impact figures.
+
 use leptos::prelude::*;
 use postmortem_core::editing::{
     change_timezone, from_local_input, input_offset, parse_percent, percent_input, timezone_choices, to_local_input,
 };
-use postmortem_core::fields;
+use postmortem_core::fields::IMPACT_FIGURE;
 use postmortem_core::time::{format_duration, parse_timezone, TimeDisplay};
 use postmortem_core::{ImpactFigure, Moment, Report, Severity};
 
-use crate::components::field::{ChoiceField, Control, FindingList, ReportField, SectionFindings, TextField};
-use crate::components::form_section::FormSection;
-use crate::components::list::{FieldList, ReportList, RowField};
+use crate::components::field::{ChoiceField, Control, FindingList, TextField};
+use crate::components::list::{FieldList, ReportList};
 use crate::state::{field_id, use_editor};
-
-/// Title, service, severity and authors, then when, what users saw, how many, and why.
-#[component]
-pub fn SummaryForm() -> impl IntoView {
-    view! {
-        <FormSection
-            section=postmortem_core::editing::Section::Summary
-            guidance="An executive reads only this. Give the duration with start, end and timezone; what users experienced; how many were affected; and the root cause in one sentence."
-        >
-            <div class="span-2">
-                <SectionFindings path="summary" />
-            </div>
-            <ReportField field=fields::TITLE />
-            <ReportField field=fields::SERVICE />
-            <SeveritySelect />
-            <ReportField field=fields::TEMPLATE />
-            <ReportField field=fields::AUTHORS />
-            <ReportField field=fields::INCIDENT_KEY />
-            <ReportField field=fields::INCIDENT_URL />
-            <ReportField field=fields::OWNER />
-            <ReportField field=fields::TAGS />
-            <IncidentWindow />
-            <ReportField field=fields::IMPACT />
-            <PercentField />
-            <ReportField field=fields::BUSINESS_IMPACT />
-            <ReportField field=fields::DETECTED_BY />
-            <div class="span-2">
-                <h3 class="subheading">"Impact figures"</h3>
-                <ImpactFigureList />
-            </div>
-            <ReportField field=fields::SUMMARY_ROOT_CAUSE />
-        </FormSection>
-    }
-}
 
 /// The levels of the scales teams use, and whatever else the report already says.
 #[component]
-fn SeveritySelect() -> impl IntoView {
+pub fn SeveritySelect() -> impl IntoView {
     let editor = use_editor();
     let current = editor.field(|r| r.severity.as_ref().map(|s| s.label().to_owned()).unwrap_or_default());
     let mut levels: Vec<(String, String)> = Severity::SUGGESTED
@@ -63,7 +31,7 @@ fn SeveritySelect() -> impl IntoView {
             label="Severity"
             path="severity"
             choices=levels
-            unset="Not set"
+            unset=Some("Not set")
             value=current
             on_change=editor.setter(|r, v| r.severity = Severity::parse(&v))
         />
@@ -72,7 +40,7 @@ fn SeveritySelect() -> impl IntoView {
 
 /// Start, end and timezone, with the duration computed as the author types.
 #[component]
-fn IncidentWindow() -> impl IntoView {
+pub fn IncidentWindow() -> impl IntoView {
     let editor = use_editor();
     let offset = editor.field(|r| input_offset(&r.summary));
     let moment_input = move |get: fn(&Report) -> &Option<Moment>| {
@@ -203,7 +171,7 @@ pub fn AsWrittenNote(
 /// The share of users affected. The field keeps what was typed, even when it is not a number,
 /// and says why it was not taken.
 #[component]
-fn PercentField() -> impl IntoView {
+pub fn PercentField() -> impl IntoView {
     let editor = use_editor();
     let stored = editor.field(|r| r.summary.users_affected_percent);
     let typed = RwSignal::new(percent_input(stored.get_untracked()));
@@ -249,15 +217,12 @@ const FIGURES: ReportList<ImpactFigure> = ReportList {
 
 /// Named quantities beside the impact: "Failed checkouts: 1,240".
 #[component]
-fn ImpactFigureList() -> impl IntoView {
+pub fn ImpactFigureList() -> impl IntoView {
     view! {
         <FieldList
             list=FIGURES
             path="summary.impact_figures"
-            fields=vec![
-                RowField { label: "Figure", field: "name", placeholder: "Failed checkouts", grow: true, read: |f: &ImpactFigure| f.name.clone(), write: |f: &mut ImpactFigure, v| f.name = v },
-                RowField { label: "Value", field: "value", placeholder: "1,240", grow: false, read: |f: &ImpactFigure| f.value.clone(), write: |f: &mut ImpactFigure, v| f.value = v },
-            ]
+            fields=IMPACT_FIGURE.to_vec()
             noun="figure"
             add_label="Add impact figure"
         />
