@@ -10,8 +10,10 @@ use postmortem_core::{CorrectiveTask, ExtraSection, Image, Responder};
 
 use crate::components::field::{ReportField, SectionFindings};
 use crate::components::form_section::{use_form_cards, FormSection};
+use crate::components::key_times::KeyTimesPanel;
 use crate::components::list::{FieldList, ReportList, StringList};
 use crate::components::summary_fields::{ImpactFigureList, IncidentWindow, PercentField, SeveritySelect};
+use crate::components::timeline_chart::TimelineChart;
 use crate::components::timeline_form::TimelineEditor;
 
 /// Every card of the form, in the template's order.
@@ -111,7 +113,8 @@ fn PartFields(part: Part) -> impl IntoView {
     let whole = |content: AnyView| view! { <div class="span-2">{content}</div> }.into_any();
     match part {
         Part::Summary(items) => items.iter().map(|item| summary_item(*item)).collect_view().into_any(),
-        Part::Timeline => view! { <TimelineEditor /> }.into_any(),
+        Part::Timeline => view! { <TimelineChart /> <TimelineEditor /> }.into_any(),
+        Part::KeyTimes => view! { <KeyTimesPanel /> }.into_any(),
         Part::Text(field) => view! { <ReportField field=fields::text_field(field) /> }.into_any(),
         Part::List(list) => whole(view! { <StringList list=fields::text_list(list) /> }.into_any()),
         Part::Tasks => whole(

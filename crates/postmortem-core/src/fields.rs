@@ -8,7 +8,7 @@ use crate::markdown::layout::{self, ListField, SummaryItem};
 use crate::model::{
     CorrectiveTask, DetectionMethod, DueDate, EntryKind, ExtraSection, Image, ImpactFigure, IncidentReference,
     LessonsLearned, Milestone, Priority, Report, Responder, Review, ReviewStatus, Role, TaskStatus, TaskType, Template,
-    TimelineEntry,
+    TimelineEntry, TimesFrom,
 };
 
 /// The input a field takes.
@@ -195,6 +195,16 @@ pub const DETECTED_BY: Field = Field {
     read: |r| r.summary.detection.map_or("", DetectionMethod::key).to_owned(),
     write: |r, v| r.summary.detection = DetectionMethod::from_name(&v),
     ..line("Detected by", "summary.detection", "")
+};
+
+pub const KEY_TIMES_FROM: Field = Field {
+    input: Input::Choice {
+        choices: || choices_of(TimesFrom::ALL, TimesFrom::key, TimesFrom::label),
+        unset: None,
+    },
+    read: |r| r.summary.key_times_from.key().to_owned(),
+    write: |r, v| r.summary.key_times_from = TimesFrom::from_name(&v).unwrap_or_default(),
+    ..line("Measure key times from", "summary.key_times_from", "")
 };
 
 pub const SUMMARY_ROOT_CAUSE: Field = Field {
@@ -556,7 +566,8 @@ pub fn text_list(list: ListField) -> TextList {
 mod tests {
     use super::*;
 
-    const ALL: [Field; 19] = [
+    const ALL: [Field; 20] = [
+        KEY_TIMES_FROM,
         TITLE,
         SERVICE,
         TEMPLATE,

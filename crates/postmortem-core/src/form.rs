@@ -84,6 +84,7 @@ pub fn part_paths(part: Part) -> Vec<&'static str> {
         Part::Responders => vec!["responders"],
         Part::Images => vec!["images"],
         Part::Review => vec!["review"],
+        Part::KeyTimes => vec!["summary.key_times_from"],
     }
 }
 

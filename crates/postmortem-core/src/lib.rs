@@ -2,6 +2,7 @@
 //! and the sanitising preview renderer. Plain Rust with no web dependencies, shared by the web
 //! app and the `postmortem` command-line tool, and tested natively.
 
+pub mod chart;
 pub mod drafts;
 pub mod editing;
 pub mod fields;
@@ -9,6 +10,7 @@ pub mod form;
 pub mod import;
 pub mod json;
 pub mod markdown;
+pub mod metrics;
 pub mod model;
 pub mod preview;
 pub mod templates;

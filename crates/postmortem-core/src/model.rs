@@ -257,6 +257,23 @@ choices! {
 }
 
 choices! {
+    /// Where the key times (time to detect, mitigate, resolve) are measured from. Teams differ,
+    /// so the report says which it uses.
+    #[derive(Default)]
+    TimesFrom {
+        #[default]
+        ImpactStart => "impact_start", "impact start";
+        Declared => "declared", "declared";
+    }
+}
+
+impl TimesFrom {
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+choices! {
     /// How urgent a corrective task is, P0 the most.
     Priority {
         P0 => "P0", "P0";
@@ -421,6 +438,9 @@ pub struct IssueSummary {
     /// How the incident came to the team's attention.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detection: Option<DetectionMethod>,
+    /// Where time to detect, mitigate and resolve are measured from.
+    #[serde(default, skip_serializing_if = "TimesFrom::is_default")]
+    pub key_times_from: TimesFrom,
     /// The root cause in a sentence; the detail goes in [`RootCauseAndResolution`].
     #[serde(default)]
     pub root_cause: String,

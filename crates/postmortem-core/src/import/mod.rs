@@ -22,7 +22,7 @@ mod when;
 use chrono::{Datelike, NaiveDate};
 
 use crate::markdown::{normalize_newlines, read_block, UNTITLED};
-use crate::model::{ExtraSection, LessonsLearned, Moment, Report};
+use crate::model::{ExtraSection, LessonsLearned, Moment, Report, TimesFrom};
 use crate::time::timezone_label;
 use measures::Measure;
 use outline::{Block, Body, Span};
@@ -328,6 +328,19 @@ impl<'a> Importer<'a> {
                     }
                 }
                 self.keep_extra(section);
+            }
+            Kind::KeyTimes => {
+                let text = self.region(section.body.start, section.body.end);
+                if let Some(from) = TimesFrom::ALL
+                    .iter()
+                    .find(|from| text.contains(crate::markdown::key_times_note(**from)))
+                {
+                    self.report.summary.key_times_from = *from;
+                }
+                self.note(
+                    "The key times table was not read: they are worked out again from the timeline's times and milestones."
+                        .to_owned(),
+                );
             }
             Kind::Extra => self.keep_extra(section),
         }

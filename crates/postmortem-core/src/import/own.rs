@@ -21,7 +21,7 @@ use crate::markdown::{
 use crate::model::{
     CorrectiveTask, DetectionMethod, DueDate, EntryKind, ExtraSection, Image, ImpactFigure, IncidentReference,
     IssueSummary, LessonsLearned, Milestone, Moment, Priority, Report, Responder, Review, ReviewStatus, Role, Severity,
-    TaskStatus, TaskType, Template, TimelineEntry,
+    TaskStatus, TaskType, Template, TimelineEntry, TimesFrom,
 };
 use crate::time::{parse_timezone, timezone_label, TimeDisplay};
 
@@ -229,6 +229,14 @@ fn read_part(part: Part, text: &str, report: &mut Report) -> Option<()> {
         Part::Responders => report.responders = read_responders(text)?,
         Part::Images => report.images = read_images(text)?,
         Part::Review => report.review = Some(read_review(text)?),
+        // The table is worked out from the window and the timeline, which the rewrite checks;
+        // only where it is measured from is the report's own.
+        Part::KeyTimes => {
+            report.summary.key_times_from = TimesFrom::ALL
+                .iter()
+                .copied()
+                .find(|from| text.contains(crate::markdown::key_times_note(*from)))?;
+        }
     }
     Some(())
 }

@@ -39,6 +39,9 @@ pub enum Kind {
     Images,
     Authors,
     Date,
+    /// Our export's key times: worked out from the timeline, so not read but for where they
+    /// are measured from.
+    KeyTimes,
     Extra,
 }
 
@@ -65,6 +68,7 @@ impl Kind {
             Kind::Lessons(Some(Lesson::GotLucky)) => "Where we got lucky",
             Kind::Images => headings::IMAGES,
             Kind::Authors => "Authors",
+            Kind::KeyTimes => crate::markdown::headings::KEY_TIMES,
             Kind::Preamble | Kind::Date | Kind::Extra => return None,
         })
     }
@@ -74,6 +78,7 @@ impl Kind {
         matches!(
             (parent, self),
             (Kind::Rca, Kind::RootCause | Kind::Resolution)
+                | (_, Kind::KeyTimes)
                 | (Kind::Measures(_), Kind::Measures(_))
                 | (Kind::Lessons(_), Kind::Lessons(Some(_)))
         )
@@ -82,7 +87,7 @@ impl Kind {
     /// The section's family: a bold line naming another family starts a new section.
     fn family(self) -> u8 {
         match self {
-            Kind::Summary => 1,
+            Kind::Summary | Kind::KeyTimes => 1,
             Kind::Timeline => 2,
             Kind::Rca | Kind::RootCause | Kind::Resolution => 3,
             Kind::Measures(_) => 4,
@@ -146,6 +151,9 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "how did we do",
     ]) {
         return Some(Kind::Lessons(None));
+    }
+    if w.trim() == "key times" {
+        return Some(Kind::KeyTimes);
     }
     if has(&[
         "timeline",

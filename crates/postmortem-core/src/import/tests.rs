@@ -662,3 +662,34 @@ proptest! {
         let _ = to_markdown(&imported.report);
     }
 }
+
+/// An export edited by hand no longer reads exactly; its key times table is still not taken
+/// for the author's text, and where the times are measured from is kept.
+#[test]
+fn an_edited_export_drops_its_key_times_table_and_keeps_its_measure() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/golden");
+    let mut report = from_json(&std::fs::read_to_string(format!("{dir}/06-search-alias-swap.json")).unwrap()).unwrap();
+    report.timeline[0].milestone = Some(Milestone::Declared);
+    report.summary.key_times_from = TimesFrom::Declared;
+    let edited = to_markdown(&report).replace("## Timeline", "## Timeline of events") + "\nA line added by hand.\n";
+    let imported = import_markdown(&edited);
+    assert_eq!(imported.report.summary.key_times_from, TimesFrom::Declared);
+    assert_eq!(imported.report.timeline.len(), report.timeline.len());
+    assert!(
+        imported
+            .report
+            .extra_sections
+            .iter()
+            .all(|s| !s.body.contains("Key time")),
+        "{:?}",
+        imported.report.extra_sections
+    );
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.contains("key times table was not read")),
+        "{:?}",
+        imported.notes
+    );
+}

@@ -48,6 +48,9 @@ pub enum Part {
     Responders,
     Images,
     Review,
+    /// The key times table, worked out from the window and the timeline (`metrics`), and
+    /// where they are measured from.
+    KeyTimes,
 }
 
 /// A part, under its level-3 heading or, for the first part of a section, under none.
@@ -115,7 +118,7 @@ const CLASSIC: &[SectionLayout] = &[
     section(
         h::SUMMARY,
         "An executive reads only this. Give the duration with start, end and timezone; what users experienced; how many were affected; and the root cause in one sentence.",
-        &[bare(Summary(ALL_SUMMARY))],
+        &[bare(Summary(ALL_SUMMARY)), under(h::KEY_TIMES, KeyTimes)],
     ),
     section(
         h::TIMELINE,
@@ -160,7 +163,7 @@ const GOOGLE_SRE: &[SectionLayout] = &[
     section(
         "Summary",
         "Two or three sentences a busy reader can stop after: the window, with its timezone, and the cause in one sentence.",
-        &[bare(Summary(WINDOW_AND_CAUSE))],
+        &[bare(Summary(WINDOW_AND_CAUSE)), under(h::KEY_TIMES, KeyTimes)],
     ),
     section(
         "Impact",
@@ -215,7 +218,7 @@ const PAGERDUTY: &[SectionLayout] = &[
     section(
         "Overview",
         "A short paragraph a reader can stop after: when it happened, with the timezone, and why, in one sentence.",
-        &[bare(Summary(WINDOW_AND_CAUSE))],
+        &[bare(Summary(WINDOW_AND_CAUSE)), under(h::KEY_TIMES, KeyTimes)],
     ),
     section(
         "What Happened",
@@ -283,7 +286,7 @@ const ATLASSIAN: &[SectionLayout] = &[
     section(
         "Incident Summary",
         "What happened, when (with the timezone) and why, in a few sentences.",
-        &[bare(Summary(WINDOW_AND_CAUSE))],
+        &[bare(Summary(WINDOW_AND_CAUSE)), under(h::KEY_TIMES, KeyTimes)],
     ),
     section(
         "Fault",
@@ -364,7 +367,7 @@ mod tests {
     /// keeps every field; a section's unheaded part comes first; the timeline stands alone.
     #[test]
     fn every_template_places_every_part_once() {
-        let every_part: Vec<Part> = [Timeline, Tasks, Responders, Images, Review]
+        let every_part: Vec<Part> = [Timeline, Tasks, Responders, Images, Review, KeyTimes]
             .into_iter()
             .chain([TextField::RootCause, TextField::Trigger, TextField::Resolution].map(Text))
             .chain([ContributingFactors, Improvements, WentWell, WentWrong, GotLucky].map(List))

@@ -13,9 +13,12 @@ pub(crate) use escape::Fence;
 pub use escape::{normalize_newlines, read_block, read_heading_text, read_paragraph, single_line};
 use escape::{push_block, push_heading_text, push_paragraph};
 
+use std::fmt::Write as _;
+
+use crate::metrics;
 use crate::model::{
     CorrectiveTask, EntryKind, ExtraSection, Image, ImpactFigure, IncidentReference, IssueSummary, Moment, Report,
-    Responder, Review, TaskStatus, TimelineEntry,
+    Responder, Review, TaskStatus, TimelineEntry, TimesFrom,
 };
 use crate::time::{format_duration, TimeDisplay};
 use layout::{ListField, Part, SummaryItem, TextField};
@@ -40,6 +43,7 @@ pub mod headings {
     pub const CONTRIBUTING_FACTORS: &str = "Contributing Factors";
     pub const RESPONDERS: &str = "Responders";
     pub const REVIEW: &str = "Review";
+    pub const KEY_TIMES: &str = "Key times";
 }
 
 /// The bold labels of the summary bullets, the line under the title and a task's details.
@@ -196,6 +200,7 @@ fn write_part(part: Part, report: &Report, times: &TimeDisplay, out: &mut String
             }
         }
         Part::Responders => write_responders(&report.responders, out),
+        Part::KeyTimes => write_key_times(report, times, out),
         Part::Images => write_images(&report.images, out),
         Part::Review => {
             if let Some(review) = &report.review {
@@ -378,6 +383,63 @@ fn write_summary(summary: &IssueSummary, items: &[SummaryItem], times: &TimeDisp
     }
     if out.len() > start {
         out.push('\n');
+    }
+}
+
+/// The key times as a table GitHub renders, then where they are measured from. Nothing in it
+/// is the author's text (names of measures and moments, durations and clock times), so
+/// nothing in it needs escaping.
+fn write_key_times(report: &Report, times: &TimeDisplay, out: &mut String) {
+    let figures = key_time_rows(report);
+    if figures.is_empty() && report.summary.key_times_from.is_default() {
+        return;
+    }
+    if !figures.is_empty() {
+        out.push_str("| Key time | Duration | From | To |\n| --- | --- | --- | --- |\n");
+        for figure in &figures {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                figure.measure.label(),
+                figure.duration(),
+                metrics::describe_end(&figure.from, times, false),
+                metrics::describe_end(&figure.to, times, false)
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str(key_times_note(report.summary.key_times_from));
+    if !figures.is_empty() {
+        let _ = write!(out, " Times are {}.", times.label());
+    }
+    if figures.iter().any(metrics::Figure::inferred) {
+        out.push(' ');
+        out.push_str(metrics::INFERRED_NOTE);
+    }
+    out.push_str("\n\n");
+}
+
+/// The figures the table shows: none when the impact duration is all there is, as the
+/// duration line already says it.
+fn key_time_rows(report: &Report) -> Vec<metrics::Figure> {
+    let figures = metrics::key_times(report).figures();
+    if figures.iter().all(|f| f.measure == metrics::Measure::Impact) {
+        return Vec::new();
+    }
+    figures
+}
+
+/// Whether the export has a key times part.
+#[cfg(test)]
+pub(crate) fn writes_key_times(report: &Report) -> bool {
+    !key_time_rows(report).is_empty() || !report.summary.key_times_from.is_default()
+}
+
+/// The sentence that says where the key times are measured from.
+pub(crate) fn key_times_note(from: TimesFrom) -> &'static str {
+    match from {
+        TimesFrom::ImpactStart => "Measured from the impact start.",
+        TimesFrom::Declared => "Measured from the moment the incident was declared.",
     }
 }
 

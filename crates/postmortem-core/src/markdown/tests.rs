@@ -108,7 +108,11 @@ fn timeline_entries_carry_time_kind_and_actor() {
     };
     assert_eq!(
         to_markdown(&report),
-        "# T\n\n## Issue Summary\n\n- **Duration:** from 2025-01-31 23:10 UTC, end not recorded\n\n## Timeline\n\n\
+        "# T\n\n## Issue Summary\n\n- **Duration:** from 2025-01-31 23:10 UTC, end not recorded\n\n\
+         ### Key times\n\n| Key time | Duration | From | To |\n| --- | --- | --- | --- |\n\
+         | Time to detect | 2 min | impact start, 23:10 | detected, 23:12 (entry 1, inferred) |\n\n\
+         Measured from the impact start. Times are UTC. Inferred: no entry is marked with that milestone, so the first \
+         entry of its kind is used (detection; investigation or escalation; mitigation; resolution).\n\n## Timeline\n\n\
          - **23:12 UTC** — *Detection (Dana):* Pager fired.\n\
          - **2025-02-01 00:05:30 UTC** — Status page updated.\n\
          - **shortly after** — *Misleading path:* Suspected DNS.\n\
@@ -233,6 +237,10 @@ fn hostile_report() -> impl Strategy<Value = Report> {
                 task.kind = Some(TaskType::Detect);
                 task.status = TaskStatus::WontDo;
                 report.template = template;
+                // Both ways of measuring, the other written out in the key times part.
+                if template != Template::Classic {
+                    report.summary.key_times_from = TimesFrom::Declared;
+                }
                 report.review = Some(Review {
                     status: ReviewStatus::InReview,
                     reviewers: vec![reviewer.clone()],
@@ -325,8 +333,9 @@ fn classic_hostile_report() -> impl Strategy<Value = Report> {
 }
 
 /// The classic template's outline for a report with every part filled, written out.
-const CLASSIC_OUTLINE: [&str; 20] = [
+const CLASSIC_OUTLINE: [&str; 21] = [
     "H2 Issue Summary",
+    "H3 Key times",
     "H2 Timeline",
     "H2 Root Cause and Resolution",
     "H3 Root Cause",
@@ -352,7 +361,8 @@ const CLASSIC_OUTLINE: [&str; 20] = [
 
 /// A template's outline for a report with every part filled: its layout's headings, then the
 /// extra sections' (the title and the first extra heading are the author's text: levels only).
-fn full_outline(template: Template) -> Vec<String> {
+/// The key times are there when the report's times give them.
+fn full_outline(template: Template, key_times: bool) -> Vec<String> {
     let mut outline = vec!["H1".to_owned()];
     for section in layout::sections(template) {
         outline.push(format!("H2 {}", section.heading));
@@ -360,6 +370,7 @@ fn full_outline(template: Template) -> Vec<String> {
             section
                 .parts
                 .iter()
+                .filter(|p| key_times || p.part != Part::KeyTimes)
                 .filter_map(|p| p.heading)
                 .map(|h| format!("H3 {h}")),
         );
@@ -370,7 +381,10 @@ fn full_outline(template: Template) -> Vec<String> {
 
 #[test]
 fn the_classic_outline_is_the_one_readers_know() {
-    assert_eq!(full_outline(Template::Classic)[1..], CLASSIC_OUTLINE.map(String::from));
+    assert_eq!(
+        full_outline(Template::Classic, true)[1..],
+        CLASSIC_OUTLINE.map(String::from)
+    );
 }
 
 proptest! {
@@ -382,7 +396,7 @@ proptest! {
     #[test]
     fn typed_text_never_breaks_the_section_structure(report in hostile_report()) {
         let markdown = to_markdown(&report);
-        let expected = full_outline(report.template);
+        let expected = full_outline(report.template, super::writes_key_times(&report));
         let mut outline: Vec<String> = rendered_headings(&markdown)
             .into_iter()
             .filter(|(level, _)| *level <= HeadingLevel::H3)

@@ -7,8 +7,9 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::model::{EntryKind, Moment, Report, TaskStatus};
+use crate::model::{EntryKind, Milestone, Moment, Report, TaskStatus, TimesFrom};
 use crate::time::parse_timezone;
+use crate::time::TimeDisplay;
 
 /// Said when the share of users affected is out of range, by validation and by the form.
 pub const PERCENT_RANGE_MESSAGE: &str = "The share of users affected must be a number from 0 to 100.";
@@ -77,6 +78,7 @@ pub fn validate(report: &Report) -> Vec<Finding> {
     check_images(report, &mut findings);
     check_extra_sections(report, &mut findings);
     check_people_and_severity(report, &mut findings);
+    check_milestones(report, &mut findings);
     findings
 }
 
@@ -127,6 +129,82 @@ fn check_people_and_severity(report: &Report, findings: &mut Vec<Finding>) {
                 "Say what this figure counts, e.g. “Failed checkouts”.",
             ));
         }
+    }
+}
+
+/// The marked milestones, for the key times: in order (detected, acknowledged, mitigated,
+/// resolved), at a full date and time, and not before the impact began.
+fn check_milestones(report: &Report, findings: &mut Vec<Finding>) {
+    const ORDER: [Milestone; 4] = [
+        Milestone::Detected,
+        Milestone::Acknowledged,
+        Milestone::Mitigated,
+        Milestone::Resolved,
+    ];
+    let times = TimeDisplay::for_summary(&report.summary);
+    let start = report.summary.started_at.as_ref().and_then(Moment::exact);
+    let end = report.summary.ended_at.as_ref().and_then(Moment::exact);
+    let mut previous: Option<(Milestone, usize, DateTime<FixedOffset>)> = None;
+    let marked = |m: Milestone| report.timeline.iter().position(|e| e.milestone == Some(m));
+    for (index, entry) in report.timeline.iter().enumerate() {
+        let Some(milestone) = entry.milestone else {
+            continue;
+        };
+        let path = format!("timeline[{index}].milestone");
+        let Some(at) = entry.time.as_ref().and_then(Moment::exact) else {
+            findings.push(Finding::warning(
+                path,
+                format!(
+                    "This entry marks when the incident was {}, but its time is not a full date and time, so the key times leave it out.",
+                    milestone.label()
+                ),
+            ));
+            continue;
+        };
+        if start.is_some_and(|start| at < start) {
+            findings.push(Finding::warning(
+                path,
+                format!(
+                    "This entry marks {} before the impact start. If the impact began earlier, move the start.",
+                    milestone.label()
+                ),
+            ));
+        } else if matches!(milestone, Milestone::Detected | Milestone::Acknowledged) && end.is_some_and(|end| at > end)
+        {
+            findings.push(Finding::warning(
+                path,
+                format!(
+                    "This entry marks {} after the impact end. Check the end, or this entry's time.",
+                    milestone.label()
+                ),
+            ));
+        }
+    }
+    for milestone in ORDER {
+        let Some(index) = marked(milestone) else { continue };
+        let Some(at) = report.timeline[index].time.as_ref().and_then(Moment::exact) else {
+            continue;
+        };
+        if let Some((before, before_index, before_at)) = previous.filter(|(_, _, b)| at < *b) {
+            findings.push(Finding::error(
+                format!("timeline[{index}].milestone"),
+                format!(
+                    "Marked {} at {}, before {} at {} (entry {}). The moments go detected, acknowledged, mitigated, resolved: check the times or the marks.",
+                    milestone.label(),
+                    times.clock(at),
+                    before.label(),
+                    times.clock(before_at),
+                    before_index + 1
+                ),
+            ));
+        }
+        previous = Some((milestone, index, at));
+    }
+    if report.summary.key_times_from == TimesFrom::Declared && marked(Milestone::Declared).is_none() {
+        findings.push(Finding::warning(
+            "summary.key_times_from",
+            "The key times are measured from the declaration, but no timeline entry is marked declared.",
+        ));
     }
 }
 

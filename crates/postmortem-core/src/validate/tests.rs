@@ -305,18 +305,61 @@ fn counts_errors_and_warnings() {
 #[test]
 fn one_entry_per_milestone_and_a_severity_on_a_scale() {
     let mut r = complete();
-    r.timeline[0].milestone = Some(Milestone::Detected);
     r.timeline[1].milestone = Some(Milestone::Detected);
+    r.timeline[2].milestone = Some(Milestone::Detected);
     r.severity = Severity::parse("Major-ish");
     let messages =
         |r: &Report, path: &str| -> Vec<String> { findings_at(r, path).into_iter().map(|f| f.message).collect() };
     assert_eq!(
-        messages(&r, "timeline[1].milestone"),
-        ["Entry 1 already marks when the incident was detected; only one entry can."]
+        messages(&r, "timeline[2].milestone"),
+        ["Entry 2 already marks when the incident was detected; only one entry can."]
     );
-    assert!(messages(&r, "timeline[0].milestone").is_empty());
+    assert!(messages(&r, "timeline[1].milestone").is_empty());
     assert!(messages(&r, "severity")[0].contains("on no scale"));
     r.severity = Severity::parse("sev-0");
     assert_eq!(r.severity.as_ref().map(Severity::label), Some("SEV0"));
     assert!(messages(&r, "severity").is_empty());
+}
+
+#[test]
+fn marked_milestones_go_in_order() {
+    let mut r = complete();
+    r.timeline[1].milestone = Some(Milestone::Resolved);
+    r.timeline[2].milestone = Some(Milestone::Detected);
+    assert_only(
+        &r,
+        "timeline[1].milestone",
+        Level::Error,
+        "Marked resolved at 10:05, before detected at 11:30 (entry 3)",
+    );
+    r.timeline[1].milestone = Some(Milestone::Detected);
+    r.timeline[2].milestone = Some(Milestone::Resolved);
+    assert_eq!(validate(&r), vec![]);
+}
+
+#[test]
+fn a_milestone_needs_a_full_time_and_the_impact_to_have_begun() {
+    let mut r = complete();
+    r.timeline[1].milestone = Some(Milestone::Detected);
+    r.timeline[1].time = Some(Moment::AsWritten("a few minutes later".into()));
+    let found = findings_at(&r, "timeline[1].milestone");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.contains("not a full date and time"));
+    let mut r = complete();
+    r.timeline[0].milestone = Some(Milestone::Declared);
+    assert_only(&r, "timeline[0].milestone", Level::Warning, "before the impact start");
+}
+
+#[test]
+fn measuring_from_a_declaration_needs_one() {
+    let mut r = complete();
+    r.summary.key_times_from = TimesFrom::Declared;
+    assert_only(
+        &r,
+        "summary.key_times_from",
+        Level::Warning,
+        "no timeline entry is marked declared",
+    );
+    r.timeline[1].milestone = Some(Milestone::Declared);
+    assert_eq!(validate(&r), vec![]);
 }
