@@ -17,6 +17,7 @@ Usage:
   postmortem export FILE.json [--format md|json] [--template NAME] [-o OUT]
   postmortem import FILE.md [--format json|md] [--template NAME] [-o OUT]
   postmortem validate FILE.json
+  postmortem stats PATH... [--format table|csv|json] [--since DATE]
   postmortem help [COMMAND]
 
 Run `postmortem COMMAND --help` for a command's options.";
@@ -74,6 +75,30 @@ Prints one finding per line (`error: PATH: message` or `warning: ...`) and a cou
 
 Exit status: 0 no errors (warnings allowed); 1 errors found; 2 the file could not be read.";
 
+const STATS_HELP: &str = "\
+postmortem stats: key times across many postmortems (time to detect, acknowledge, mitigate, resolve)
+
+Usage: postmortem stats PATH... [--format table|csv|json] [--since DATE]
+
+Reads every report under the PATHs (`.json` reports, and `.md`, `.markdown` or `.txt`
+postmortems; folders are read recursively) and prints one row per report, then the count,
+median, mean and 90th percentile of each key time, overall and per severity, over the
+reports that have it. Key times run from
+the impact start (or the declaration, where a report says so) to the timeline entries marked
+detected, acknowledged, mitigated and resolved; where no entry is marked, the first entry of
+the usual kind stands in (for Markdown without kinds, the kind its words suggest), and the
+JSON output lists those moments as inferred.
+
+Options:
+  -f, --format table|csv|json   output format (default: table)
+      --since DATE              only reports whose impact started on or after DATE (YYYY-MM-DD)
+  -h, --help                    show this help
+
+Files that cannot be read are listed on standard error with the reason, and counted; the
+others are still read.
+
+Exit status: 0 every file read; 1 some could not be read; 2 bad usage or no report found.";
+
 /// A failure that ends the command with exit status 2 and a one-line message.
 struct Failure(String);
 
@@ -100,12 +125,14 @@ fn run(args: &[String]) -> Outcome {
         "export" => export(rest),
         "import" => import_command(rest),
         "validate" => validate_command(rest),
+        "stats" => stats_command(rest),
         "help" | "--help" | "-h" => {
             let help = match rest.first().map(String::as_str) {
                 Some("new") => NEW_HELP,
                 Some("export") => EXPORT_HELP,
                 Some("import") => IMPORT_HELP,
                 Some("validate") => VALIDATE_HELP,
+                Some("stats") => STATS_HELP,
                 _ => USAGE,
             };
             println!("{help}");
@@ -116,7 +143,7 @@ fn run(args: &[String]) -> Outcome {
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Failure(format!(
-            "unknown command `{other}` (commands: new, export, import, validate; see `postmortem --help`)"
+            "unknown command `{other}` (commands: new, export, import, validate, stats; see `postmortem --help`)"
         ))),
     }
 }
@@ -291,6 +318,157 @@ fn validate_command(args: &[String]) -> Outcome {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[derive(Clone, Copy)]
+enum StatsFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+fn stats_command(args: &[String]) -> Outcome {
+    let mut paths = Vec::new();
+    let mut format = StatsFormat::Table;
+    let mut since = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| Failure(format!("stats: {name} needs a value")))
+        };
+        match arg.as_str() {
+            "-h" | "--help" => {
+                println!("{STATS_HELP}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            "-f" | "--format" => {
+                format = match value("--format")?.as_str() {
+                    "table" => StatsFormat::Table,
+                    "csv" => StatsFormat::Csv,
+                    "json" => StatsFormat::Json,
+                    other => {
+                        return Err(Failure(format!(
+                            "stats: unknown format `{other}` (use table, csv or json)"
+                        )))
+                    }
+                }
+            }
+            "--since" => {
+                let text = value("--since")?;
+                since = Some(
+                    chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                        .map_err(|_| Failure(format!("stats: --since `{text}` is not a date (use YYYY-MM-DD)")))?,
+                );
+            }
+            flag if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(Failure(format!(
+                    "stats: unknown option `{flag}` (see `postmortem stats --help`)"
+                )));
+            }
+            path => paths.push(PathBuf::from(path)),
+        }
+    }
+    if paths.is_empty() {
+        return Err(Failure("stats: no path given (usage: postmortem stats PATH...)".into()));
+    }
+    let mut files = Vec::new();
+    let mut unreadable = 0;
+    for path in &paths {
+        if let Err(message) = collect_reports(path, &mut files) {
+            eprintln!("postmortem: stats: {message}");
+            unreadable += 1;
+        }
+    }
+    let mut rows = Vec::new();
+    let mut undated = 0;
+    for file in &files {
+        match read_any_report(file) {
+            Ok(report) => {
+                let row = postmortem_core::stats::row(&file.display().to_string(), &report);
+                match (since, row.started) {
+                    (None, _) => rows.push(row),
+                    (Some(since), Some(start)) if start.date_naive() >= since => rows.push(row),
+                    (Some(_), Some(_)) => {}
+                    (Some(_), None) => undated += 1,
+                }
+            }
+            Err(Failure(message)) => {
+                eprintln!("postmortem: stats: {message}");
+                unreadable += 1;
+            }
+        }
+    }
+    if undated > 0 {
+        eprintln!("postmortem: stats: {undated} report(s) have no impact start, so --since left them out");
+    }
+    if unreadable > 0 {
+        eprintln!("postmortem: stats: {unreadable} file(s) could not be read");
+    }
+    if rows.is_empty() && unreadable == 0 && undated == 0 {
+        return Err(Failure(
+            "stats: no .json, .md, .markdown or .txt report found under the paths given".into(),
+        ));
+    }
+    let text = match format {
+        StatsFormat::Table => postmortem_core::stats::table(&rows),
+        StatsFormat::Csv => postmortem_core::stats::csv(&rows),
+        StatsFormat::Json => postmortem_core::stats::json(&rows, unreadable),
+    };
+    print!("{text}");
+    Ok(if unreadable > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The reports at `path` (`.json`, and Markdown or text postmortems: `.md`, `.markdown`,
+/// `.txt`), a file or a folder read recursively, in name order.
+fn collect_reports(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    if meta.is_file() {
+        files.push(path.to_owned());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if entry.is_dir() {
+            collect_reports(&entry, files)?;
+        } else if entry
+            .extension()
+            .is_some_and(|e| ["md", "markdown", "txt", "json"].iter().any(|x| e == *x))
+        {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// A report from a JSON file or a Markdown postmortem. A Markdown file in which no part of a
+/// postmortem is found (a README) is refused rather than counted as an empty report.
+fn read_any_report(path: &Path) -> Result<postmortem_core::Report, Failure> {
+    if path.extension().is_some_and(|e| e == "json") {
+        return read_report(path);
+    }
+    let report = import_markdown(&read_text(path)?).report;
+    let summary = &report.summary;
+    if report.timeline.is_empty() && summary.started_at.is_none() && summary.impact.trim().is_empty() {
+        return Err(Failure(format!(
+            "{}: no postmortem found in it (no timeline, start time or impact)",
+            path.display()
+        )));
+    }
+    Ok(report)
 }
 
 /// Reads and parses a report; `-` reads standard input.

@@ -341,3 +341,110 @@ fn new_prints_an_empty_report_in_a_template() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("unknown template `itil` (use classic, google-sre, pagerduty, atlassian)"));
 }
+
+fn stats_json(args: &[&str]) -> (serde_json::Value, Output) {
+    let mut all = vec!["stats", "--format", "json"];
+    all.extend_from_slice(args);
+    let output = postmortem(&all);
+    let value = serde_json::from_str(&stdout(&output)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&output)));
+    (value, output)
+}
+
+/// A report's key times are the same read from its JSON or from its Markdown export, and
+/// are the ones its timeline's marks give (checked by hand against the golden timeline).
+#[test]
+fn stats_gives_each_report_its_key_times() {
+    let json = golden_dir().join("06-search-alias-swap.json");
+    let md = golden_dir().join("06-search-alias-swap.md");
+    let (value, output) = stats_json(&[json.to_str().unwrap(), md.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let reports = value["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 2);
+    for report in reports {
+        assert_eq!(report["started"], "2026-05-12T13:40:00+02:00");
+        assert_eq!(report["detected"], "2026-05-12T13:46:00+02:00");
+        assert_eq!(report["time_to_detect_minutes"], 6);
+        assert_eq!(report["time_to_acknowledge_minutes"], 3);
+        assert_eq!(report["time_to_mitigate_minutes"], 27);
+        assert_eq!(report["time_to_resolve_minutes"], 45);
+        assert_eq!(report["inferred"], serde_json::json!([]));
+    }
+    let all = &value["summary"][0];
+    assert_eq!(all["group"], "all");
+    assert_eq!(all["key_times"]["time_to_resolve_minutes"]["median"], 45.0);
+}
+
+/// Over the shared real reports: every one is read (the folder's README and facts file are
+/// named on standard error as not postmortems, and counted), and the key times of three
+/// agree with their timelines as read by hand:
+/// - 000: impact 15:00, first alert 15:05, investigation 15:15, settings reverted 16:15,
+///   services restored 16:30;
+/// - 29: impact and alerts 14:10, logs investigated 14:25, a restart at 14:40 that did not
+///   help, the fix deployed 16:10, fully restored 16:45;
+/// - 13: the breakdown 2024-01-10 07:00, detected 07:15, fixed and restored on 2024-01-15 13:00.
+#[test]
+fn stats_over_the_shared_samples_reads_every_report() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+    let (value, output) = stats_json(&[samples.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "README.md and expected.json are not reports"
+    );
+    let err = stderr(&output);
+    assert!(err.contains("README.md: no postmortem found"), "{err}");
+    assert!(err.contains("expected.json"), "{err}");
+    assert!(err.contains("2 file(s) could not be read"), "{err}");
+    assert_eq!(value["unreadable"], 2);
+    let reports = value["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 15);
+    let find = |prefix: &str| {
+        reports
+            .iter()
+            .find(|r| r["file"].as_str().unwrap().contains(prefix))
+            .unwrap_or_else(|| panic!("{prefix}"))
+    };
+    let minutes = |r: &serde_json::Value| {
+        ["detect", "acknowledge", "mitigate", "resolve"].map(|m| r[format!("time_to_{m}_minutes")].as_i64())
+    };
+    assert_eq!(minutes(find("000_")), [Some(5), Some(10), Some(75), Some(90)]);
+    assert_eq!(minutes(find("29_")), [Some(0), Some(15), Some(120), Some(155)]);
+    assert_eq!(find("13_")["time_to_detect_minutes"], 15);
+    assert_eq!(find("13_")["time_to_resolve_minutes"], 7560);
+}
+
+#[test]
+fn stats_keeps_going_past_a_bad_file_and_filters_by_date() {
+    let dir = scratch("stats");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(golden_dir().join("06-search-alias-swap.json"), dir.join("a.json")).unwrap();
+    std::fs::copy(golden_dir().join("01-checkout-tls.json"), dir.join("b.json")).unwrap();
+    std::fs::write(dir.join("broken.json"), "{ not json").unwrap();
+    let (value, output) = stats_json(&[dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("broken.json"), "{}", stderr(&output));
+    assert_eq!(value["reports"].as_array().unwrap().len(), 2);
+    std::fs::remove_file(dir.join("broken.json")).unwrap();
+    let (value, output) = stats_json(&[dir.to_str().unwrap(), "--since", "2026-05-01"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files: Vec<&str> = value["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].ends_with("a.json"));
+    let csv = postmortem(&["stats", dir.to_str().unwrap(), "--format", "csv"]);
+    let text = stdout(&csv);
+    assert!(
+        text.starts_with("file,title,severity,started,detected,acknowledged,mitigated,resolved,time_to_detect_minutes"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 3);
+    let table = stdout(&postmortem(&["stats", dir.to_str().unwrap()]));
+    assert!(table.contains("time to resolve"), "{table}");
+    let bad = postmortem(&["stats", dir.to_str().unwrap(), "--since", "May"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("not a date"));
+}

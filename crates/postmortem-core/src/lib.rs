@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod metrics;
 pub mod model;
 pub mod preview;
+pub mod stats;
 pub mod templates;
 pub mod time;
 pub mod validate;

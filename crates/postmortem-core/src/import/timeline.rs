@@ -163,6 +163,13 @@ impl Importer<'_> {
         rest: &str,
     ) {
         let (kind, actor, text) = split_kind(rest.trim());
+        // Untagged (a tag, even `*Other:*`, shortens the text): the words say the kind.
+        let guessed = text.len() == rest.trim().len();
+        let kind = if guessed {
+            super::kinds::kind_from_words(text)
+        } else {
+            kind
+        };
         entries.push(DraftEntry {
             when,
             written,
@@ -170,6 +177,7 @@ impl Importer<'_> {
             zone: None,
             text: read_paragraph(text),
             kind,
+            guessed: guessed && kind != EntryKind::Other,
             actor,
         });
     }
@@ -280,6 +288,7 @@ impl Importer<'_> {
         let mut previous: Option<NaiveTime> = None;
         let mut zone_from_summary = false;
         let mut date_from_summary = false;
+        let guessed = entries.iter().filter(|e| e.guessed).count();
         for entry in entries {
             let mut time = None;
             if let Some(mut when) = entry.when {
@@ -326,6 +335,14 @@ impl Importer<'_> {
             .timeline
             .iter()
             .any(|e| e.time.as_ref().and_then(Moment::exact).is_some());
+        if guessed > 0 {
+            self.note(format!(
+                "{guessed} timeline {} no kind; {} read from {} words (detection, mitigation, resolution…), and the key times follow them. Check them in the form.",
+                if guessed == 1 { "entry had" } else { "entries had" },
+                if guessed == 1 { "it was" } else { "they were" },
+                if guessed == 1 { "its" } else { "their" },
+            ));
+        }
         if exact && zone_from_summary {
             self.note("Timeline times without a timezone were read in the summary's timezone.");
         }
@@ -344,6 +361,8 @@ pub(super) struct DraftEntry {
     pub(super) zone: Option<Zone>,
     pub(super) text: String,
     pub(super) kind: EntryKind,
+    /// The kind was read from the entry's words, not a tag.
+    pub(super) guessed: bool,
     pub(super) actor: Option<String>,
 }
 
