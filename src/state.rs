@@ -11,9 +11,9 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use postmortem_core::markdown::markdown_blocks;
+use postmortem_core::markdown::{markdown_blocks, to_markdown_with, ExportOptions};
 use postmortem_core::validate::count;
-use postmortem_core::{to_markdown, validate, Finding, Report};
+use postmortem_core::{validate, Finding, Report};
 
 /// The document being edited and what the UI derives from it. Cheap to copy: every field is a
 /// handle to a reactive value.
@@ -26,6 +26,8 @@ pub struct Editor {
     pub findings: Memo<Vec<Finding>>,
     /// (errors, warnings) in the whole report.
     pub counts: Memo<(usize, usize)>,
+    /// What the export adds to the report (a Mermaid diagram), as the author chose.
+    pub export_options: RwSignal<ExportOptions>,
     /// The export, whole. Memos are lazy: it is built only while something shows or needs it.
     pub markdown: Memo<String>,
     /// The export in blocks, for the preview (see `postmortem_core::markdown::markdown_blocks`).
@@ -43,16 +45,18 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new(report: Report) -> Self {
+    pub fn new(report: Report, options: ExportOptions) -> Self {
         let report = RwSignal::new(report);
+        let export_options = RwSignal::new(options);
         let findings = Memo::new(move |_| report.with(validate));
         let editor = Self {
             report,
             refresh: Trigger::new(),
             findings,
             counts: Memo::new(move |_| findings.with(|f| count(f))),
-            markdown: Memo::new(move |_| report.with(to_markdown)),
-            blocks: Memo::new(move |_| report.with(markdown_blocks)),
+            export_options,
+            markdown: Memo::new(move |_| report.with(|r| to_markdown_with(r, export_options.get()))),
+            blocks: Memo::new(move |_| report.with(|r| markdown_blocks(r, export_options.get()))),
             findings_by_path: StoredValue::new(HashMap::new()),
             touched: StoredValue::new(HashMap::new()),
             show_all_findings: RwSignal::new(false),

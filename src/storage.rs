@@ -73,11 +73,15 @@ pub enum StoredDraft {
     },
 }
 
-/// Which draft was open and which field had the cursor, restored after a reload.
+/// Which draft was open and which field had the cursor, restored after a reload, and the
+/// export's options, kept from one visit to the next.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub draft_id: Option<String>,
     pub focused_field: Option<String>,
+    /// Exports include a Mermaid diagram of the timeline.
+    #[serde(default)]
+    pub mermaid: bool,
 }
 
 /// The drafts in this browser. Without storage, every operation says why it did nothing.

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use postmortem_core::drafts::{Draft, DraftHeader};
+use postmortem_core::markdown::ExportOptions;
 use postmortem_core::Report;
 use wasm_bindgen::JsCast;
 
@@ -52,6 +53,8 @@ pub struct Opening {
     pub focused_field: Option<String>,
     /// Drafts that could not be read, to tell the user about.
     pub unreadable: usize,
+    /// The export options chosen last time.
+    pub export_options: ExportOptions,
 }
 
 impl Workspace {
@@ -112,6 +115,9 @@ impl Workspace {
             report,
             focused_field,
             unreadable,
+            export_options: ExportOptions {
+                mermaid: session.mermaid,
+            },
         }
     }
 
@@ -217,6 +223,11 @@ impl Workspace {
         self.draft_id.set(id);
         self.base_revision.set_value(revision);
         self.remember(|session| session.focused_field = None);
+    }
+
+    /// Keeps the export options for the next visit.
+    pub fn remember_export_options(&self, options: ExportOptions) {
+        self.remember(|session| session.mermaid = options.mermaid);
     }
 
     fn remember(&self, change: impl FnOnce(&mut Session)) {

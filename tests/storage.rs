@@ -152,9 +152,22 @@ fn the_session_round_trips_and_keys_parse() {
     let session = Session {
         draft_id: Some("abc".into()),
         focused_field: Some("field-title".into()),
+        mermaid: true,
     };
     store.save_session(&session).unwrap();
     assert_eq!(store.session(), session);
+    // A session stored before the export options existed still reads.
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item(
+            "postmortem-studio/session",
+            r#"{"draft_id":"abc","focused_field":null}"#,
+        )
+        .unwrap();
+    assert!(!store.session().mermaid);
     assert_eq!(draft_id_of_key("postmortem-studio/draft/abc").as_deref(), Some("abc"));
     assert_eq!(draft_id_of_key("postmortem-studio/session"), None);
     assert_eq!(draft_id_of_key("someone-else/draft/abc"), None);

@@ -58,8 +58,20 @@ fn app_mounts_with_every_form_section_and_a_preview() {
 fn editor_derives_markdown_and_findings_from_the_report() {
     let owner = Owner::new();
     owner.with(|| {
-        let editor = Editor::new(postmortem_editor::example::example_report().unwrap());
+        let editor = Editor::new(
+            postmortem_editor::example::example_report().unwrap(),
+            Default::default(),
+        );
         assert!(editor.findings.get_untracked().is_empty());
+        assert!(!editor.markdown.get_untracked().contains("```mermaid"));
+        editor
+            .export_options
+            .set(postmortem_core::markdown::ExportOptions { mermaid: true });
+        assert!(editor.markdown.get_untracked().contains("```mermaid\ngantt\n"));
+        assert_eq!(
+            editor.blocks.get_untracked().concat().trim_end(),
+            editor.markdown.get_untracked().trim_end()
+        );
         editor.update(|r| r.title.clear());
         assert!(editor.markdown.get_untracked().starts_with("# Untitled postmortem\n"));
         let findings = editor.findings.get_untracked();

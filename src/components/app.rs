@@ -31,7 +31,7 @@ enum Pane {
 #[component]
 pub fn App() -> impl IntoView {
     let opening = Workspace::start();
-    let editor = Editor::new(opening.report);
+    let editor = Editor::new(opening.report, opening.export_options);
     let workspace = opening.workspace;
     let notices = Notices::new();
     provide_context(editor);

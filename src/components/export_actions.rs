@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use postmortem_core::editing::file_stem;
+use postmortem_core::markdown::ExportOptions;
 use postmortem_core::to_json;
 
 use crate::components::file_actions::copy_markdown;
@@ -7,6 +8,7 @@ use crate::components::form_section::plural;
 use crate::download::download_text;
 use crate::notice::use_notices;
 use crate::state::use_editor;
+use crate::workspace::Workspace;
 
 /// Download the report as Markdown or JSON. Findings never block an export (a draft may need
 /// sharing), but the message says how many remain.
@@ -57,9 +59,33 @@ pub fn ExportActions() -> impl IntoView {
             >
                 "Copy"
             </button>
+            <MermaidOption />
             <p class="export-message" role="status" data-testid="export-message">
                 {move || message.get().map(|(ok, text)| view! { <span class:error=!ok>{text}</span> })}
             </p>
         </div>
+    }
+}
+
+/// Whether the Markdown (exported, copied and previewed) draws the timeline in Mermaid, which
+/// GitHub and GitLab render. Remembered for the next visit.
+#[component]
+fn MermaidOption() -> impl IntoView {
+    let editor = use_editor();
+    let workspace = use_context::<Workspace>().expect("the workspace");
+    view! {
+        <label class="export-option" title="GitHub and GitLab draw it from a mermaid code block">
+            <input
+                type="checkbox"
+                data-testid="export-mermaid"
+                prop:checked=move || editor.export_options.get().mermaid
+                on:change=move |ev| {
+                    let options = ExportOptions { mermaid: event_target_checked(&ev) };
+                    editor.export_options.set(options);
+                    workspace.remember_export_options(options);
+                }
+            />
+            "Timeline diagram"
+        </label>
     }
 }

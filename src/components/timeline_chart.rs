@@ -105,6 +105,15 @@ const LEGEND: [(EntryKind, &str); 4] = [
     (EntryKind::MisleadingPath, "misleading path"),
 ];
 
+/// An entry's text, shortened for a tooltip.
+fn short(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(120) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
+}
+
 #[component]
 fn ChartMark(
     mark: Mark,
@@ -120,18 +129,19 @@ fn ChartMark(
         }
         focus_by_id(&id);
     };
-    let label = match (mark.milestone, mark.inferred) {
-        (Some(m), false) => format!("Entry {}, {}, {}: {}", entry + 1, mark.clock, m.label(), mark.text),
-        (Some(m), true) => format!(
-            "Entry {}, {}, {} (inferred): {}",
-            entry + 1,
-            mark.clock,
-            m.label(),
-            mark.text
-        ),
-        (None, _) => format!("Entry {}, {}: {}", entry + 1, mark.clock, mark.text),
+    let head = match (mark.milestone, mark.inferred) {
+        (Some(m), false) => format!("Entry {}, {}, {}", entry + 1, mark.clock, m.label()),
+        (Some(m), true) => format!("Entry {}, {}, {} (inferred)", entry + 1, mark.clock, m.label()),
+        (None, _) => format!("Entry {}, {}", entry + 1, mark.clock),
     };
-    let tooltip = label.clone();
+    // The entry's words, followed on their own: a keystroke changes this mark's label only.
+    let editor = use_editor();
+    let label = Memo::new(move |_| {
+        let text = editor
+            .report
+            .with(|r| r.timeline.get(entry).map(|e| short(&e.text)).unwrap_or_default());
+        format!("{head}: {text}")
+    });
     let top = if raised { AXIS_Y - 50.0 } else { AXIS_Y - 32.0 };
     let inferred = mark.inferred;
     let milestone = mark.milestone.map(|m: Milestone| {
@@ -156,9 +166,11 @@ fn ChartMark(
                 }
             }
         >
-            <title>{tooltip}</title>
+            <title>{label}</title>
             {milestone}
-            <circle cx=x cy=AXIS_Y r=7 />
+            // A target of 24 pixels round the dot, easier to hit than the dot.
+            <circle class="chart-hit" cx=x cy=AXIS_Y r=12 />
+            <circle class="chart-dot" cx=x cy=AXIS_Y r=7 />
         </g>
     }
 }

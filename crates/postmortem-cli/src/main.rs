@@ -6,15 +6,16 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use postmortem_core::markdown::{to_markdown_with, ExportOptions};
 use postmortem_core::templates::Starter;
-use postmortem_core::{from_json, import_markdown, to_json, to_markdown, validate, Level, Template};
+use postmortem_core::{from_json, import_markdown, to_json, validate, Level, Template};
 
 const USAGE: &str = "\
 postmortem: lint and convert postmortem reports
 
 Usage:
   postmortem new [--template NAME] [--format json|md] [-o OUT]
-  postmortem export FILE.json [--format md|json] [--template NAME] [-o OUT]
+  postmortem export FILE.json [--format md|json] [--template NAME] [--mermaid] [-o OUT]
   postmortem import FILE.md [--format json|md] [--template NAME] [-o OUT]
   postmortem validate FILE.json
   postmortem stats PATH... [--format table|csv|json] [--since DATE]
@@ -38,12 +39,14 @@ Exit status: 0 written; 2 bad usage or the output could not be written.";
 const EXPORT_HELP: &str = "\
 postmortem export: write a report as Markdown (default) or as canonical JSON
 
-Usage: postmortem export FILE.json [--format md|json] [--template NAME] [-o OUT]
+Usage: postmortem export FILE.json [--format md|json] [--template NAME] [--mermaid] [-o OUT]
 
 Options:
   -f, --format md|json   output format (default: md)
   -t, --template NAME    lay the report out in classic, google-sre, pagerduty or atlassian
                          (default: the template the report names)
+      --mermaid          draw the timeline as a Mermaid diagram at the top of its section,
+                         which GitHub and GitLab render (Markdown only)
   -o, --output OUT       write to OUT instead of standard output
   -h, --help             show this help
 
@@ -160,6 +163,8 @@ struct ConvertArgs {
     format: Format,
     /// What `--template` asked for: a template, or `None` for the blank report (`new` only).
     template: Option<Option<Template>>,
+    /// The Markdown draws the timeline in Mermaid (`export` only).
+    mermaid: bool,
     output: Option<PathBuf>,
 }
 
@@ -168,11 +173,12 @@ fn parse_convert_args(command: &str, args: &[String], default: Format) -> Result
     let usage = match command {
         "import" => "postmortem import FILE [--format json|md] [--template NAME] [-o OUT]",
         "new" => "postmortem new [--template NAME] [--format json|md] [-o OUT]",
-        _ => "postmortem export FILE.json [--format md|json] [--template NAME] [-o OUT]",
+        _ => "postmortem export FILE.json [--format md|json] [--template NAME] [--mermaid] [-o OUT]",
     };
     let mut input = None;
     let mut format = default;
     let mut template = None;
+    let mut mermaid = false;
     let mut output = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -191,6 +197,7 @@ fn parse_convert_args(command: &str, args: &[String], default: Format) -> Result
                 }
             }
             "-o" | "--output" => output = Some(PathBuf::from(value("--output")?)),
+            "--mermaid" if command == "export" => mermaid = true,
             "-t" | "--template" => {
                 let name = value("--template")?;
                 template = Some(match Template::from_name(&name) {
@@ -221,10 +228,16 @@ fn parse_convert_args(command: &str, args: &[String], default: Format) -> Result
     if input.is_none() && command != "new" {
         return Err(Failure(format!("{command}: no input file (usage: {usage})")));
     }
+    if mermaid && format == Format::Json {
+        return Err(Failure(format!(
+            "{command}: --mermaid draws into Markdown; it has no meaning with --format json"
+        )));
+    }
     Ok(Some(ConvertArgs {
         input,
         format,
         template,
+        mermaid,
         output,
     }))
 }
@@ -274,7 +287,7 @@ fn write_report(mut report: postmortem_core::Report, args: &ConvertArgs) -> Outc
         report.template = template;
     }
     let text = match args.format {
-        Format::Markdown => to_markdown(&report),
+        Format::Markdown => to_markdown_with(&report, ExportOptions { mermaid: args.mermaid }),
         Format::Json => to_json(&report),
     };
     match &args.output {

@@ -18,9 +18,9 @@ pub struct Mark {
     /// The moment of the incident it stands for: marked, or inferred from its kind.
     pub milestone: Option<Milestone>,
     pub inferred: bool,
-    /// Its time as the export shows it ("09:03").
+    /// Its time as the export shows it ("09:03"). Not its text, so that typing in an entry
+    /// leaves the chart as it is.
     pub clock: String,
-    pub text: String,
 }
 
 /// A stretch with no entry, long against the whole axis.
@@ -93,7 +93,6 @@ pub fn chart(report: &Report) -> Chart {
                 milestone: e.milestone.or(guessed),
                 inferred: e.milestone.is_none() && guessed.is_some(),
                 clock: times.clock(at),
-                text: e.text.clone(),
             }
         })
         .collect();
@@ -165,12 +164,14 @@ mod tests {
 
     #[test]
     fn no_full_time_no_axis() {
-        let mut r = Report::default();
-        r.timeline = vec![TimelineEntry {
-            time: Some(Moment::AsWritten("around noon".into())),
-            text: "x".into(),
+        let mut r = Report {
+            timeline: vec![TimelineEntry {
+                time: Some(Moment::AsWritten("around noon".into())),
+                text: "x".into(),
+                ..Default::default()
+            }],
             ..Default::default()
-        }];
+        };
         let c = chart(&r);
         assert!(c.axis.is_none() && c.marks.is_empty());
         assert_eq!(c.unplotted, vec![0]);

@@ -15,8 +15,8 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 
 use crate::markdown::layout::{self, ListField, Part, SectionLayout, SummaryItem, TextField};
 use crate::markdown::{
-    duration_line, format_percent, labels, normalize_newlines, read_block, read_heading_text, read_paragraph,
-    single_line, to_markdown, write_task, write_timeline_entry, EXTRA_MARK, UNTITLED,
+    duration_line, format_percent, labels, mermaid, normalize_newlines, read_block, read_heading_text, read_paragraph,
+    single_line, to_markdown_with, write_task, write_timeline_entry, ExportOptions, EXTRA_MARK, UNTITLED,
 };
 use crate::model::{
     CorrectiveTask, DetectionMethod, DueDate, EntryKind, ExtraSection, Image, ImpactFigure, IncidentReference,
@@ -31,9 +31,26 @@ use super::trim_blank_lines;
 pub fn read(source: &str) -> Option<Report> {
     let source = normalize_newlines(source.strip_prefix('\u{feff}').unwrap_or(source));
     let document = source.trim_end();
-    let outline = Outline::cut(document)?;
+    // The timeline's diagram is drawn from the entries: read without it, and check that the
+    // report draws it again exactly.
+    let (without_diagram, mermaid) = match without_diagram(document) {
+        Some(rest) => (rest, true),
+        None => (document.to_owned(), false),
+    };
+    let outline = Outline::cut(&without_diagram)?;
     let report = outline.report()?;
-    (to_markdown(&report).trim_end() == document).then_some(report)
+    let options = ExportOptions { mermaid };
+    (to_markdown_with(&report, options).trim_end() == document).then_some(report)
+}
+
+/// The document without the Mermaid block our export puts first in the timeline section.
+fn without_diagram(document: &str) -> Option<String> {
+    let heading = "\n## Timeline\n\n";
+    let at = document.find(&format!("{heading}{}", mermaid::OPEN))? + heading.len();
+    let close = format!("\n{}", mermaid::CLOSE);
+    let end = at + document[at..].find(&close)? + close.len();
+    let end = end + usize::from(document[end..].starts_with('\n'));
+    Some(format!("{}{}", &document[..at], &document[end..]))
 }
 
 /// The document cut at its headings of level 1 to 3.
@@ -768,6 +785,7 @@ fn read_images(body: &str) -> Option<Vec<Image>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::to_markdown;
 
     #[test]
     fn reads_only_what_the_writer_wrote() {

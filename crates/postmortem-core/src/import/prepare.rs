@@ -24,10 +24,50 @@ pub fn prepare(source: &str) -> Prepared {
         }
         None => source.to_owned(),
     };
+    let (undrawn, diagrams) = without_timeline_diagrams(&unwrapped);
+    if diagrams > 0 {
+        notes.push(
+            "A Mermaid diagram of the timeline was left out: the app draws the timeline from its entries.".to_owned(),
+        );
+    }
     Prepared {
-        text: isolate_section_lines(&unwrapped),
+        text: isolate_section_lines(&undrawn),
         notes,
     }
+}
+
+/// The text without its Mermaid `gantt` or `timeline` diagrams, and how many there were. Their
+/// lines restate the timeline's entries, and would otherwise be read as entries again.
+fn without_timeline_diagrams(source: &str) -> (String, usize) {
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(source.len());
+    let mut dropped = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let diagram = Fence::opens_line(line).filter(|fence| {
+            let info = line.trim().trim_start_matches(fence.marker).trim();
+            let first = lines[i + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty());
+            info.eq_ignore_ascii_case("mermaid")
+                && first.is_some_and(|f| f.starts_with("gantt") || f.starts_with("timeline"))
+        });
+        let Some(fence) = diagram else {
+            out.push_str(line);
+            i += 1;
+            continue;
+        };
+        let Some(close) = lines[i + 1..].iter().position(|l| fence.is_closed_by(l)) else {
+            out.push_str(line);
+            i += 1;
+            continue;
+        };
+        dropped += 1;
+        i += close + 2;
+        if lines.get(i).is_some_and(|l| l.trim().is_empty()) {
+            i += 1;
+        }
+    }
+    (out, dropped)
 }
 
 /// The inside of a fence that holds the report: a fence of Markdown (or of no language) that

@@ -693,3 +693,25 @@ fn an_edited_export_drops_its_key_times_table_and_keeps_its_measure() {
         imported.notes
     );
 }
+
+/// An edited export with its Mermaid diagram: the diagram is drawn from the entries, so it
+/// is left out (and said so), never read as entries or kept as text.
+#[test]
+fn an_edited_export_leaves_its_diagram_out() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/golden");
+    let report = from_json(&std::fs::read_to_string(format!("{dir}/06-search-alias-swap.json")).unwrap()).unwrap();
+    let options = crate::markdown::ExportOptions { mermaid: true };
+    let edited = crate::markdown::to_markdown_with(&report, options) + "\nA line added by hand.\n";
+    let imported = import_markdown(&edited);
+    assert_eq!(imported.report.timeline.len(), report.timeline.len());
+    let everything = format!("{:?}", imported.report);
+    assert!(
+        !everything.contains("gantt") && !everything.contains("dateFormat"),
+        "{everything}"
+    );
+    assert!(
+        imported.notes.iter().any(|n| n.contains("Mermaid")),
+        "{:?}",
+        imported.notes
+    );
+}

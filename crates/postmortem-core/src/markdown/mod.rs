@@ -8,6 +8,7 @@
 
 mod escape;
 pub mod layout;
+pub mod mermaid;
 
 pub(crate) use escape::Fence;
 pub use escape::{normalize_newlines, read_block, read_heading_text, read_paragraph, single_line};
@@ -84,15 +85,30 @@ pub const TIMELINE_BLOCK_ENTRIES: usize = 25;
 
 /// The report as a Markdown document.
 pub fn to_markdown(report: &Report) -> String {
+    to_markdown_with(report, ExportOptions::default())
+}
+
+/// What an export may add to the report's Markdown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// A Mermaid diagram of the timeline at the top of its section.
+    pub mermaid: bool,
+}
+
+pub fn to_markdown_with(report: &Report, options: ExportOptions) -> String {
     let mut out = String::with_capacity(4096 + 160 * report.timeline.len());
-    write_markdown(report, &mut out);
+    write_markdown_with(report, options, &mut out);
     out
 }
 
 /// Appends the report as Markdown to `out`.
 pub fn write_markdown(report: &Report, out: &mut String) {
+    write_markdown_with(report, ExportOptions::default(), out)
+}
+
+fn write_markdown_with(report: &Report, options: ExportOptions, out: &mut String) {
     let start = out.len();
-    for_each_block(report, |block| out.push_str(&block));
+    for_each_block(report, options, |block| out.push_str(&block));
     // One trailing newline, whatever the last section was.
     while out[start..].ends_with("\n\n") {
         out.pop();
@@ -103,13 +119,13 @@ pub fn write_markdown(report: &Report, out: &mut String) {
 /// and the timeline in runs of [`TIMELINE_BLOCK_ENTRIES`] entries. Joined, they are the
 /// document (but for its final newline). The preview renders them separately so that a
 /// keystroke re-renders only the piece it changed.
-pub fn markdown_blocks(report: &Report) -> Vec<String> {
+pub fn markdown_blocks(report: &Report, options: ExportOptions) -> Vec<String> {
     let mut blocks = Vec::new();
-    for_each_block(report, |block| blocks.push(block));
+    for_each_block(report, options, |block| blocks.push(block));
     blocks
 }
 
-fn for_each_block(report: &Report, mut emit: impl FnMut(String)) {
+fn for_each_block(report: &Report, options: ExportOptions, mut emit: impl FnMut(String)) {
     let times = TimeDisplay::for_summary(&report.summary);
     let mut block = String::from("# ");
     if report.title.trim().is_empty() {
@@ -129,7 +145,8 @@ fn for_each_block(report: &Report, mut emit: impl FnMut(String)) {
     };
     for section in layout::sections(report.template) {
         if section.parts.iter().any(|p| p.part == Part::Timeline) {
-            write_timeline(section.heading, &report.timeline, &times, &mut emit_section);
+            let diagram = options.mermaid.then_some(report);
+            write_timeline(section.heading, &report.timeline, diagram, &times, &mut emit_section);
             continue;
         }
         emit_section(&|out| {
@@ -471,19 +488,28 @@ fn write_figures(figures: &[ImpactFigure], out: &mut String) {
 
 /// The timeline as one or more blocks. Only the last ends with a blank line: a blank line
 /// between items would make the joined list a loose one.
+/// The timeline section, in runs of entries; with `diagram`, the report's timeline drawn in
+/// Mermaid first, in a block of its own (it changes with every entry).
 fn write_timeline(
     section_heading: &str,
     timeline: &[TimelineEntry],
+    diagram: Option<&Report>,
     times: &TimeDisplay,
     emit: &mut impl FnMut(&dyn Fn(&mut String)),
 ) {
     let entries: Vec<&TimelineEntry> = timeline.iter().filter(|e| !is_timeline_entry_empty(e)).collect();
     let chunks: Vec<&[&TimelineEntry]> = entries.chunks(TIMELINE_BLOCK_ENTRIES).collect();
+    if chunks.is_empty() {
+        return;
+    }
+    emit(&|out| {
+        heading(out, 2, section_heading);
+        if let Some(report) = diagram {
+            mermaid::write_diagram(report, times, out);
+        }
+    });
     for (n, chunk) in chunks.iter().enumerate() {
         emit(&|out| {
-            if n == 0 {
-                heading(out, 2, section_heading);
-            }
             for entry in chunk.iter() {
                 write_timeline_entry(entry, times, out);
             }

@@ -423,6 +423,23 @@ proptest! {
         prop_assert_eq!(again.report, imported.report);
     }
 
+    /// With the timeline drawn in Mermaid, the export still reads back exactly, and the
+    /// diagram holds nothing that ends its fence or changes the outline.
+    #[test]
+    fn an_export_with_its_diagram_reads_back(report in hostile_report()) {
+        let mut report = report;
+        report.timeline[0].time = at("2025-01-31T23:15:00Z");
+        let options = ExportOptions { mermaid: true };
+        let markdown = to_markdown_with(&report, options);
+        prop_assert!(markdown.contains("```mermaid\ngantt\n"), "{}", markdown);
+        let imported = crate::import_markdown(&markdown);
+        prop_assert!(imported.notes.is_empty(), "{:?}\n{}", imported.notes, markdown);
+        prop_assert_eq!(to_markdown_with(&imported.report, options), markdown.clone());
+        let headings: Vec<_> = rendered_headings(&markdown).into_iter().filter(|(l, _)| *l <= HeadingLevel::H3).collect();
+        let plain: Vec<_> = rendered_headings(&to_markdown(&report)).into_iter().filter(|(l, _)| *l <= HeadingLevel::H3).collect();
+        prop_assert_eq!(headings, plain);
+    }
+
     #[test]
     fn export_is_deterministic(report in hostile_report()) {
         prop_assert_eq!(to_markdown(&report), to_markdown(&report.clone()));
@@ -446,11 +463,12 @@ fn blocks_join_into_the_document() {
         }],
         ..Default::default()
     };
-    let blocks = markdown_blocks(&report);
-    // Title, three runs of the timeline, the extra section.
-    assert_eq!(blocks.len(), 5, "{blocks:#?}");
-    assert!(blocks[1].starts_with("## Timeline\n\n- entry 0\n"));
-    assert!(blocks[2].starts_with("- entry 25\n") && blocks[2].ends_with("- entry 49\n"));
+    let blocks = markdown_blocks(&report, ExportOptions::default());
+    // Title, the timeline's heading, three runs of the timeline, the extra section.
+    assert_eq!(blocks.len(), 6, "{blocks:#?}");
+    assert_eq!(blocks[1], "## Timeline\n\n");
+    assert!(blocks[2].starts_with("- entry 0\n"));
+    assert!(blocks[3].starts_with("- entry 25\n") && blocks[3].ends_with("- entry 49\n"));
     let joined = blocks.concat();
     assert_eq!(
         joined.trim_end_matches('\n'),
@@ -462,11 +480,12 @@ fn blocks_join_into_the_document() {
 
 proptest! {
     #[test]
-    fn blocks_always_join_into_the_document(report in hostile_report(), extra in 0usize..60) {
+    fn blocks_always_join_into_the_document(report in hostile_report(), extra in 0usize..60, mermaid: bool) {
         let mut report = report;
         report.timeline.extend((0..extra).map(|i| TimelineEntry { text: format!("e{i}"), ..Default::default() }));
-        let joined = markdown_blocks(&report).concat();
-        let document = to_markdown(&report);
+        let options = ExportOptions { mermaid };
+        let joined = markdown_blocks(&report, options).concat();
+        let document = to_markdown_with(&report, options);
         prop_assert_eq!(joined.trim_end_matches('\n'), document.trim_end_matches('\n'));
     }
 }
