@@ -35,13 +35,21 @@ fn app_mounts_with_every_form_section_and_a_preview() {
     assert_eq!(
         texts(&container, ".form-section h2"),
         [
+            "Details",
             "Issue Summary",
             "Timeline",
             "Root Cause and Resolution",
             "Corrective and Preventative Measures",
-            "Optional sections"
+            "Lessons Learned",
+            "Responders",
+            "Images",
+            "Review",
+            "Your own sections"
         ]
     );
+    // The navigator lists the same cards.
+    let nav: Vec<String> = texts(&container, ".section-nav .nav-label");
+    assert_eq!(nav, texts(&container, ".form-section h2"));
     assert_eq!(texts(&container, "[data-testid=preview] h1"), ["Untitled postmortem"]);
     let title = container
         .query_selector("#field-title")

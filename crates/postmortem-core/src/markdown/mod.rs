@@ -502,14 +502,19 @@ fn write_timeline(
     if chunks.is_empty() {
         return;
     }
-    emit(&|out| {
-        heading(out, 2, section_heading);
-        if let Some(report) = diagram {
+    // The diagram changes with every entry, so it is a block of its own, with the heading;
+    // without it the heading goes with the first run, so that they render as one piece.
+    if let Some(report) = diagram {
+        emit(&|out| {
+            heading(out, 2, section_heading);
             mermaid::write_diagram(report, times, out);
-        }
-    });
+        });
+    }
     for (n, chunk) in chunks.iter().enumerate() {
         emit(&|out| {
+            if n == 0 && diagram.is_none() {
+                heading(out, 2, section_heading);
+            }
             for entry in chunk.iter() {
                 write_timeline_entry(entry, times, out);
             }
