@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use postmortem_core::markdown::{markdown_blocks, to_markdown_with, ExportOptions};
 use postmortem_core::validate::count;
+use postmortem_core::writing::{self, Advice};
 use postmortem_core::{validate, Finding, Report};
 
 /// The document being edited and what the UI derives from it. Cheap to copy: every field is a
@@ -26,6 +27,10 @@ pub struct Editor {
     pub findings: Memo<Vec<Finding>>,
     /// (errors, warnings) in the whole report.
     pub counts: Memo<(usize, usize)>,
+    /// The writing rules turned off in this browser.
+    pub rules_off: RwSignal<Vec<String>>,
+    /// The writing advice on the report, but for what it dismissed and the rules turned off.
+    pub advice: Memo<Vec<Advice>>,
     /// What the export adds to the report (a Mermaid diagram), as the author chose.
     pub export_options: RwSignal<ExportOptions>,
     /// The export, whole. Memos are lazy: it is built only while something shows or needs it.
@@ -45,9 +50,10 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new(report: Report, options: ExportOptions) -> Self {
+    pub fn new(report: Report, options: ExportOptions, rules_off: Vec<String>) -> Self {
         let report = RwSignal::new(report);
         let export_options = RwSignal::new(options);
+        let rules_off = RwSignal::new(rules_off);
         let findings = Memo::new(move |_| report.with(validate));
         let editor = Self {
             report,
@@ -55,6 +61,20 @@ impl Editor {
             findings,
             counts: Memo::new(move |_| findings.with(|f| count(f))),
             export_options,
+            rules_off,
+            advice: {
+                // Texts already read are not read again: a keystroke reviews one field.
+                let cache = StoredValue::new(writing::Cache::default());
+                Memo::new(move |_| {
+                    rules_off.with(|off| {
+                        report.with(|r| {
+                            cache
+                                .try_update_value(|cache| writing::review_with(r, off, cache))
+                                .unwrap_or_default()
+                        })
+                    })
+                })
+            },
             markdown: Memo::new(move |_| report.with(|r| to_markdown_with(r, export_options.get()))),
             blocks: Memo::new(move |_| report.with(|r| markdown_blocks(r, export_options.get()))),
             findings_by_path: StoredValue::new(HashMap::new()),
@@ -74,6 +94,21 @@ impl Editor {
     pub fn update(&self, change: impl FnOnce(&mut Report)) {
         self.report.update(change);
         self.refresh.notify();
+    }
+
+    /// The writing advice on one field, shown like its findings: once the field is touched, or
+    /// when every finding is asked for.
+    pub fn visible_advice(&self, path: String) -> Memo<Vec<Advice>> {
+        let advice = self.advice;
+        let touched = self.touched_at(&path);
+        let show_all = self.show_all_findings;
+        Memo::new(move |_| {
+            if show_all.get() || touched.get() {
+                advice.with(|all| all.iter().filter(|a| a.path == path).cloned().collect())
+            } else {
+                Vec::new()
+            }
+        })
     }
 
     /// Replaces the whole report, e.g. with an opened one, and shows all its findings.

@@ -82,6 +82,9 @@ pub struct Session {
     /// Exports include a Mermaid diagram of the timeline.
     #[serde(default)]
     pub mermaid: bool,
+    /// The writing rules turned off in this browser, by id.
+    #[serde(default)]
+    pub rules_off: Vec<String>,
 }
 
 /// The drafts in this browser. Without storage, every operation says why it did nothing.

@@ -55,6 +55,8 @@ pub struct Opening {
     pub unreadable: usize,
     /// The export options chosen last time.
     pub export_options: ExportOptions,
+    /// The writing rules turned off in this browser.
+    pub rules_off: Vec<String>,
 }
 
 impl Workspace {
@@ -118,6 +120,7 @@ impl Workspace {
             export_options: ExportOptions {
                 mermaid: session.mermaid,
             },
+            rules_off: session.rules_off.clone(),
         }
     }
 
@@ -228,6 +231,11 @@ impl Workspace {
     /// Keeps the export options for the next visit.
     pub fn remember_export_options(&self, options: ExportOptions) {
         self.remember(|session| session.mermaid = options.mermaid);
+    }
+
+    /// Keeps the writing rules turned off for the next visit.
+    pub fn remember_rules_off(&self, rules: Vec<String>) {
+        self.remember(|session| session.rules_off = rules);
     }
 
     fn remember(&self, change: impl FnOnce(&mut Session)) {

@@ -153,6 +153,7 @@ fn the_session_round_trips_and_keys_parse() {
         draft_id: Some("abc".into()),
         focused_field: Some("field-title".into()),
         mermaid: true,
+        rules_off: vec!["tone/exclamation".into()],
     };
     store.save_session(&session).unwrap();
     assert_eq!(store.session(), session);

@@ -69,7 +69,14 @@ fn editor_derives_markdown_and_findings_from_the_report() {
         let editor = Editor::new(
             postmortem_editor::example::example_report().unwrap(),
             Default::default(),
+            Vec::new(),
         );
+        // The example is written as a blameless postmortem should be.
+        assert_eq!(editor.advice.get_untracked(), vec![]);
+        editor.update(|r| r.summary.root_cause = "Human error.".into());
+        assert_eq!(editor.advice.get_untracked()[0].rule.id, "blameless/human-error");
+        editor.update(|r| r.summary.root_cause = "The renewal job was disabled.".into());
+        assert_eq!(editor.advice.get_untracked(), vec![]);
         assert!(editor.findings.get_untracked().is_empty());
         assert!(!editor.markdown.get_untracked().contains("```mermaid"));
         editor

@@ -9,6 +9,7 @@ use crate::components::form_section::{plural, FormCards};
 use crate::components::import_markdown::{ImportNotesPanel, LastImport, PasteMarkdownButton, PasteMarkdownDialog};
 use crate::components::preview_pane::PreviewPane;
 use crate::components::report_form::ReportForm;
+use crate::components::review_panel::{ReadinessButton, ReviewPanel};
 use crate::components::save_status::{SaveStatusLine, StorageBanner, UpdateBanner};
 use crate::components::section_nav::SectionNav;
 use crate::components::toast::Toast;
@@ -31,7 +32,7 @@ enum Pane {
 #[component]
 pub fn App() -> impl IntoView {
     let opening = Workspace::start();
-    let editor = Editor::new(opening.report, opening.export_options);
+    let editor = Editor::new(opening.report, opening.export_options, opening.rules_off);
     let workspace = opening.workspace;
     let notices = Notices::new();
     provide_context(editor);
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
     }
     let pane = RwSignal::new(Pane::Form);
     let library_open = RwSignal::new(false);
+    let review_open = RwSignal::new(false);
     let paste_open = RwSignal::new(false);
     view! {
         <header class="app-bar">
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
             <PasteMarkdownButton open=paste_open />
             <SaveStatusLine />
             <div class="app-bar-actions">
+                <ReadinessButton open=review_open />
                 <FindingsCounter />
                 <ExportActions />
             </div>
@@ -79,6 +82,7 @@ pub fn App() -> impl IntoView {
         <UpdateBanner updates=updates />
         <StorageBanner />
         <DraftLibrary open=library_open />
+        <ReviewPanel open=review_open />
         <PasteMarkdownDialog open=paste_open />
         <Toast />
         <Show when=move || dragging.get()>

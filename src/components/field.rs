@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use postmortem_core::fields::{Field, Input};
-use postmortem_core::{Finding, Level};
+use postmortem_core::writing::Advice;
+use postmortem_core::{Dismissal, Finding, Level};
 
 use crate::state::{field_id, use_editor};
+use crate::workspace::Workspace;
 
 /// What kind of control a [`TextField`] is.
 #[derive(Clone, Copy, Default, PartialEq)]
@@ -45,6 +47,7 @@ pub fn TextField(
     let id = field_id(&path);
     let message_id = format!("{id}-findings");
     let findings = editor.visible_findings(path.clone());
+    let advice = editor.visible_advice(path.clone());
     let has = move |level: Level| findings.with(|f| f.iter().any(|f| f.level == level));
     let local_error = local_error.unwrap_or_else(|| Signal::stored(None));
     let invalid = move || has(Level::Error) || local_error.with(Option::is_some);
@@ -93,6 +96,7 @@ pub fn TextField(
             <div class="field-messages" id=message_id.clone() aria-live="polite">
                 {move || local_error.get().map(|message| view! { <p class="finding finding-error">{message}</p> })}
                 <FindingList findings=findings />
+                <AdviceList advice=advice />
             </div>
         </div>
     }
@@ -235,6 +239,61 @@ pub fn FindingList(
                         Level::Warning => "finding finding-warning",
                     };
                     view! { <p class=class>{f.message.clone()}</p> }
+                })
+                .collect_view()
+        })
+    }
+}
+
+/// Writing advice on a field: the phrase quoted, why it reads badly, what to write instead,
+/// where the advice comes from; it can be dismissed (kept in the report) or its rule turned
+/// off (in this browser).
+#[component]
+pub fn AdviceList(#[prop(into)] advice: Signal<Vec<Advice>>) -> impl IntoView {
+    let editor = use_editor();
+    let workspace = use_context::<Workspace>();
+    move || {
+        advice.with(|all| {
+            all.iter()
+                .map(|a| {
+                    let rule = a.rule;
+                    let quote = a.quote.clone();
+                    let kept = quote.clone();
+                    let dismiss = move |_| {
+                        let dismissal = Dismissal {
+                            rule: rule.id.to_owned(),
+                            quote: kept.clone(),
+                        };
+                        editor.update(|r| r.review.get_or_insert_with(Default::default).dismissed.push(dismissal));
+                    };
+                    let turn_off = move |_| {
+                        editor.rules_off.update(|off| off.push(rule.id.to_owned()));
+                        if let Some(workspace) = workspace {
+                            workspace.remember_rules_off(editor.rules_off.get_untracked());
+                        }
+                    };
+                    view! {
+                        <div class=format!("advice advice-{}", rule.strength.key()) data-testid="advice" data-rule=rule.id>
+                            <p>
+                                <span class="advice-quote">"“" {quote} "”"</span>
+                                " "
+                                {rule.why}
+                            </p>
+                            <p class="advice-instead">{rule.instead}</p>
+                            <p class="advice-actions">
+                                <span class="advice-rule">{rule.id}</span>
+                                <a href=rule.source target="_blank" rel="noopener noreferrer">
+                                    "Why"
+                                </a>
+                                <button type="button" class="link-button" on:click=dismiss>
+                                    "Dismiss"
+                                </button>
+                                <button type="button" class="link-button" on:click=turn_off>
+                                    "Turn this rule off"
+                                </button>
+                            </p>
+                        </div>
+                    }
                 })
                 .collect_view()
         })

@@ -89,12 +89,12 @@ pub fn ImportNotesPanel() -> impl IntoView {
     }
 }
 
-/// "Paste Markdown…" in the app bar: opens the paste dialog.
+/// "Paste…" in the app bar: opens the paste dialog.
 #[component]
 pub fn PasteMarkdownButton(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <button type="button" class="button on-dark" data-testid="paste-markdown" on:click=move |_| open.set(true)>
-            "Paste Markdown…"
+            "Paste…"
         </button>
     }
 }

@@ -13,6 +13,7 @@ pub mod list;
 pub mod preview;
 pub mod preview_pane;
 pub mod report_form;
+pub mod review_panel;
 pub mod save_status;
 pub mod section_nav;
 pub mod summary_fields;

@@ -18,6 +18,7 @@ Usage:
   postmortem export FILE.json [--format md|json] [--template NAME] [--mermaid] [-o OUT]
   postmortem import FILE.md [--format json|md] [--template NAME] [-o OUT]
   postmortem validate FILE.json
+  postmortem lint FILE... [--format text|json]
   postmortem stats PATH... [--format table|csv|json] [--since DATE]
   postmortem help [COMMAND]
 
@@ -78,6 +79,27 @@ Prints one finding per line (`error: PATH: message` or `warning: ...`) and a cou
 
 Exit status: 0 no errors (warnings allowed); 1 errors found; 2 the file could not be read.";
 
+const LINT_HELP: &str = "\
+postmortem lint: what validation and the writing review find, at its place in each file
+
+Usage: postmortem lint FILE... [--format text|json]
+
+FILE is a report (`.json`) or a Markdown postmortem (any other name; `-` reads standard input).
+Prints every finding of validation (errors and warnings: what is missing or inconsistent) and
+of the writing rules (warnings and suggestions: blame, hindsight, tone, tasks that cannot be
+done or checked), each at the line and column of the text it is about, or of the section
+where something is missing.
+
+Options:
+  -f, --format text|json   text (default): `FILE:LINE:COL: LEVEL: RULE: message`, one per line;
+                           json: an array of objects with file, line, column, rule, level and
+                           message
+      --off RULE           leave out a writing rule (repeatable), e.g. --off tone/exclamation
+  -h, --help               show this help
+
+Exit status: 0 no errors (warnings and suggestions allowed); 1 errors found; 2 a file could
+not be read.";
+
 const STATS_HELP: &str = "\
 postmortem stats: key times across many postmortems (time to detect, acknowledge, mitigate, resolve)
 
@@ -129,6 +151,7 @@ fn run(args: &[String]) -> Outcome {
         "import" => import_command(rest),
         "validate" => validate_command(rest),
         "stats" => stats_command(rest),
+        "lint" => lint_command(rest),
         "help" | "--help" | "-h" => {
             let help = match rest.first().map(String::as_str) {
                 Some("new") => NEW_HELP,
@@ -136,6 +159,7 @@ fn run(args: &[String]) -> Outcome {
                 Some("import") => IMPORT_HELP,
                 Some("validate") => VALIDATE_HELP,
                 Some("stats") => STATS_HELP,
+                Some("lint") => LINT_HELP,
                 _ => USAGE,
             };
             println!("{help}");
@@ -146,7 +170,7 @@ fn run(args: &[String]) -> Outcome {
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Failure(format!(
-            "unknown command `{other}` (commands: new, export, import, validate, stats; see `postmortem --help`)"
+            "unknown command `{other}` (commands: new, export, import, validate, lint, stats; see `postmortem --help`)"
         ))),
     }
 }
@@ -331,6 +355,129 @@ fn validate_command(args: &[String]) -> Outcome {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn lint_command(args: &[String]) -> Outcome {
+    let mut files = Vec::new();
+    let mut json = false;
+    let mut off = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| Failure(format!("lint: {name} needs a value")))
+        };
+        match arg.as_str() {
+            "-h" | "--help" => {
+                println!("{LINT_HELP}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            "-f" | "--format" => {
+                json = match value("--format")?.as_str() {
+                    "text" => false,
+                    "json" => true,
+                    other => return Err(Failure(format!("lint: unknown format `{other}` (use text or json)"))),
+                }
+            }
+            "--off" => {
+                let rule = value("--off")?;
+                if postmortem_core::writing::rule(&rule).is_none() {
+                    return Err(Failure(format!("lint: unknown writing rule `{rule}`")));
+                }
+                off.push(rule);
+            }
+            flag if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(Failure(format!(
+                    "lint: unknown option `{flag}` (see `postmortem lint --help`)"
+                )));
+            }
+            path => files.push(PathBuf::from(path)),
+        }
+    }
+    if files.is_empty() {
+        return Err(Failure("lint: no input file (usage: postmortem lint FILE...)".into()));
+    }
+    let mut all = Vec::new();
+    for file in &files {
+        let text = read_text(file)?;
+        let is_json = file.extension().is_some_and(|e| e == "json");
+        let (report, source) = if is_json {
+            let report = from_json(&text).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+            (report, text)
+        } else {
+            (import_markdown(&text).report, text)
+        };
+        let source_ref = if is_json {
+            postmortem_core::lint::Source::Json(&source)
+        } else {
+            postmortem_core::lint::Source::Markdown(&source)
+        };
+        for finding in postmortem_core::lint::lint(&report, source_ref, &off) {
+            all.push((file.display().to_string(), finding));
+        }
+    }
+    let errors = all.iter().filter(|(_, l)| l.level == "error").count();
+    let mut out = String::new();
+    if json {
+        let list: Vec<String> = all
+            .iter()
+            .map(|(file, l)| {
+                format!(
+                    "  {{\"file\": {}, \"line\": {}, \"column\": {}, \"rule\": {}, \"level\": {}, \"message\": {}, \"path\": {}}}",
+                    json_string(file),
+                    l.line,
+                    l.column,
+                    json_string(&l.rule),
+                    json_string(l.level),
+                    json_string(&l.message),
+                    json_string(&l.path)
+                )
+            })
+            .collect();
+        out.push_str(&format!("[\n{}\n]\n", list.join(",\n")).replace("[\n\n]", "[]"));
+    } else {
+        for (file, l) in &all {
+            let _ = writeln!(
+                out,
+                "{file}:{}:{}: {}: {}: {}",
+                l.line, l.column, l.level, l.rule, l.message
+            );
+        }
+        let count = |level: &str| all.iter().filter(|(_, l)| l.level == level).count();
+        let _ = writeln!(
+            out,
+            "{} error(s), {} warning(s), {} suggestion(s) in {} file(s)",
+            errors,
+            count("warning"),
+            count("suggestion"),
+            files.len()
+        );
+    }
+    print!("{out}");
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A string as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[derive(Clone, Copy)]

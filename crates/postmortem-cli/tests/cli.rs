@@ -448,3 +448,64 @@ fn stats_keeps_going_past_a_bad_file_and_filters_by_date() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("not a date"));
 }
+
+/// `lint` places each finding at its line and column in the Markdown it read, names its rule,
+/// and exits 1 only for errors.
+#[test]
+fn lint_places_findings_in_the_file() {
+    let md = scratch("lint.md");
+    std::fs::write(
+        &md,
+        "# Queue stall\n\n## Issue Summary\n\n- **Impact:** Invoices went out late.\n\n## Root Cause and Resolution\n\n### Root Cause\n\nA lease expired. The on-call should have noticed the lag.\n\n## Corrective and Preventative Measures\n\n- [ ] Be more careful with leases.\n",
+    )
+    .unwrap();
+    let output = postmortem(&["lint", md.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "errors: the timeline is missing\n{text}");
+    let file = md.display().to_string();
+    assert!(
+        text.contains(&format!(
+            "{file}:11:30: warning: blameless/counterfactual: “should have noticed”"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{file}:15:7: warning: actionable/try-harder: “Be more careful”"
+        )),
+        "{text}"
+    );
+    assert!(text.contains(": error: required/timeline: "), "{text}");
+    assert!(text.lines().last().unwrap().contains("error(s)"), "{text}");
+
+    let json = postmortem(&[
+        "lint",
+        "--format",
+        "json",
+        md.to_str().unwrap(),
+        "--off",
+        "actionable/try-harder",
+    ]);
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let all = findings.as_array().unwrap();
+    let advice = all.iter().find(|f| f["rule"] == "blameless/counterfactual").unwrap();
+    assert_eq!(
+        (advice["line"].as_u64(), advice["column"].as_u64()),
+        (Some(11), Some(30))
+    );
+    assert_eq!(advice["level"], "warning");
+    assert_eq!(advice["file"], file.as_str());
+    assert!(all.iter().all(|f| f["rule"] != "actionable/try-harder"));
+    assert!(all
+        .iter()
+        .all(|f| ["error", "warning", "suggestion"].contains(&f["level"].as_str().unwrap())));
+
+    // A finished report: no errors, exit 0; an unreadable one: exit 2.
+    let golden = golden_dir().join("01-checkout-tls.md");
+    assert_eq!(postmortem(&["lint", golden.to_str().unwrap()]).status.code(), Some(0));
+    let bad = scratch("bad.json");
+    std::fs::write(&bad, "{").unwrap();
+    let failed = postmortem(&["lint", bad.to_str().unwrap()]);
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(stderr(&failed).contains("bad.json"));
+}

@@ -72,6 +72,37 @@ fn main() {
             json.len(),
         );
         row(
+            "writing review",
+            median(|| drop(black_box(postmortem_core::writing::review(black_box(&report), &[])))),
+            json.len(),
+        );
+        let mut cache = postmortem_core::writing::Cache::default();
+        let mut edited = report.clone();
+        let mut n = 0;
+        row(
+            "writing review, one entry typed in (cached)",
+            median(|| {
+                n += 1;
+                if let Some(entry) = edited.timeline.first_mut() {
+                    entry.text = format!("Step {n}: checked the pods.");
+                }
+                drop(black_box(postmortem_core::writing::review_with(
+                    black_box(&edited),
+                    &[],
+                    &mut cache,
+                )));
+            }),
+            json.len(),
+        );
+        row(
+            "key times and chart",
+            median(|| {
+                drop(black_box(postmortem_core::metrics::key_times(black_box(&report))));
+                drop(black_box(postmortem_core::chart::chart(black_box(&report))));
+            }),
+            json.len(),
+        );
+        row(
             "preview HTML",
             median(|| drop(black_box(preview::to_html(black_box(&markdown))))),
             markdown.len(),

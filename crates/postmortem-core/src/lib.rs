@@ -9,14 +9,17 @@ pub mod fields;
 pub mod form;
 pub mod import;
 pub mod json;
+pub mod lint;
 pub mod markdown;
 pub mod metrics;
 pub mod model;
 pub mod preview;
+pub mod readiness;
 pub mod stats;
 pub mod templates;
 pub mod time;
 pub mod validate;
+pub mod writing;
 
 #[cfg(test)]
 mod test_support;

@@ -159,6 +159,12 @@ pub struct Review {
     /// Teams, lists or people it was shared with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared_with: Vec<String>,
+    /// The checks of the review checklist that only a reviewer can tick, ticked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checked: Vec<ReviewCheck>,
+    /// Writing advice the author or a reviewer looked at and set aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<Dismissal>,
 }
 
 impl Review {
@@ -167,6 +173,27 @@ impl Review {
             && self.reviewers.iter().all(|r| r.trim().is_empty())
             && self.date.is_none()
             && self.shared_with.iter().all(|r| r.trim().is_empty())
+            && self.checked.is_empty()
+            && self.dismissed.is_empty()
+    }
+}
+
+/// A piece of writing advice set aside: the rule and the phrase it was about, so that the same
+/// phrase stays quiet wherever it moves in the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dismissal {
+    /// The rule's id (`blameless/counterfactual`).
+    pub rule: String,
+    pub quote: String,
+}
+
+impl Report {
+    /// Whether the advice of `rule` about `quote` was set aside.
+    pub fn dismissed(&self, rule: &str, quote: &str) -> bool {
+        self.review
+            .as_ref()
+            .is_some_and(|r| r.dismissed.iter().any(|d| d.rule == rule && d.quote == quote))
     }
 }
 
@@ -253,6 +280,14 @@ choices! {
         Acknowledged => "acknowledged", "acknowledged";
         Mitigated => "mitigated", "mitigated";
         Resolved => "resolved", "resolved";
+    }
+}
+
+choices! {
+    /// A check of the review checklist that the report cannot answer by itself.
+    ReviewCheck {
+        CauseExplainsTrigger => "cause_explains_trigger", "the root cause and contributing factors explain the trigger";
+        TasksAgreed => "tasks_agreed", "each task's owner has agreed to it";
     }
 }
 

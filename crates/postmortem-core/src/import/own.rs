@@ -19,9 +19,9 @@ use crate::markdown::{
     single_line, to_markdown_with, write_task, write_timeline_entry, ExportOptions, EXTRA_MARK, UNTITLED,
 };
 use crate::model::{
-    CorrectiveTask, DetectionMethod, DueDate, EntryKind, ExtraSection, Image, ImpactFigure, IncidentReference,
-    IssueSummary, LessonsLearned, Milestone, Moment, Priority, Report, Responder, Review, ReviewStatus, Role, Severity,
-    TaskStatus, TaskType, Template, TimelineEntry, TimesFrom,
+    CorrectiveTask, DetectionMethod, Dismissal, DueDate, EntryKind, ExtraSection, Image, ImpactFigure,
+    IncidentReference, IssueSummary, LessonsLearned, Milestone, Moment, Priority, Report, Responder, Review,
+    ReviewCheck, ReviewStatus, Role, Severity, TaskStatus, TaskType, Template, TimelineEntry, TimesFrom,
 };
 use crate::time::{parse_timezone, timezone_label, TimeDisplay};
 
@@ -745,26 +745,52 @@ fn read_responders(body: &str) -> Option<Vec<Responder>> {
 }
 
 fn read_review(body: &str) -> Option<Review> {
-    const ORDER: [&str; 4] = [
+    const ORDER: [&str; 6] = [
         labels::STATUS,
         labels::REVIEWERS,
         labels::REVIEW_DATE,
         labels::SHARED_WITH,
+        labels::CHECKED,
+        labels::DISMISSED,
     ];
     let mut review = Review::default();
     let mut next = 0;
     for item in items(body)? {
-        let (found, value) = ORDER[next..]
-            .iter()
-            .enumerate()
-            .find_map(|(n, name)| item.text.strip_prefix(&format!("**{name}:** ")).map(|value| (n, value)))?;
+        let (found, value) = ORDER[next..].iter().enumerate().find_map(|(n, name)| {
+            let label = format!("**{name}:**");
+            let rest = item.text.strip_prefix(&label)?;
+            let value = match *name {
+                labels::DISMISSED => rest.strip_prefix('\n')?,
+                _ => rest.strip_prefix(' ')?,
+            };
+            Some((n, value))
+        })?;
         let name = ORDER[next + found];
         next += found + 1;
+        if name == labels::DISMISSED {
+            for dismissed in items(value)? {
+                let (rule, quote) = match dismissed.text.split_once(": ") {
+                    Some((rule, quote)) => (rule, read_paragraph(quote)),
+                    None => (dismissed.text.strip_suffix(':')?, String::new()),
+                };
+                review.dismissed.push(Dismissal {
+                    rule: rule.to_owned(),
+                    quote,
+                });
+            }
+            continue;
+        }
         let value = read_paragraph(value);
         match name {
             labels::STATUS => review.status = ReviewStatus::from_name(&value)?,
             labels::REVIEWERS => review.reviewers = list(&value),
             labels::REVIEW_DATE => review.date = Some(DueDate::parse(&value)),
+            labels::CHECKED => {
+                review.checked = value
+                    .split("; ")
+                    .map(ReviewCheck::from_name)
+                    .collect::<Option<Vec<_>>>()?
+            }
             _ => review.shared_with = list(&value),
         }
     }

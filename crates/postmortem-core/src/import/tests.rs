@@ -462,12 +462,22 @@ fn around() -> impl Strategy<Value = Around> {
                 prop::sample::select(&["#search", "eng-all"][..]).prop_map(String::from),
                 0..2,
             ),
+            prop::collection::vec(prop::sample::select(ReviewCheck::ALL), 0..3),
+            prop::collection::vec(
+                (prop::sample::select(&crate::writing::RULES[..]), phrase(4)).prop_map(|(rule, quote)| Dismissal {
+                    rule: rule.id.to_owned(),
+                    quote: crate::markdown::single_line(&quote),
+                }),
+                0..3,
+            ),
         )
-            .prop_map(|(status, reviewers, date, shared_with)| Review {
+            .prop_map(|(status, reviewers, date, shared_with, checked, dismissed)| Review {
                 status,
                 reviewers,
                 date: date.map(DueDate::parse),
                 shared_with,
+                checked,
+                dismissed,
             })
             .prop_filter("a review says something", |r| !r.is_empty()),
     );

@@ -70,6 +70,8 @@ pub mod labels {
     pub const REVIEWERS: &str = "Reviewers";
     pub const REVIEW_DATE: &str = "Review date";
     pub const SHARED_WITH: &str = "Shared with";
+    pub const CHECKED: &str = "Checked";
+    pub const DISMISSED: &str = "Advice set aside";
     pub const TEMPLATE: &str = "Template";
     /// Between the parts of the line under the title and of a task's details.
     pub const SEPARATOR: &str = " · ";
@@ -656,6 +658,23 @@ fn write_review(review: &Review, out: &mut String) {
     let shared = listed(&review.shared_with);
     if !shared.is_empty() {
         labelled_bullet(out, labels::SHARED_WITH, &shared.join(", "));
+    }
+    if !review.checked.is_empty() {
+        let checks: Vec<&str> = review.checked.iter().map(|c| c.label()).collect();
+        labelled_bullet(out, labels::CHECKED, &checks.join("; "));
+    }
+    // `rule: phrase`, one per line: a rule id never holds ": ", so the first one ends it.
+    if !review.dismissed.is_empty() {
+        let _ = writeln!(out, "- **{}:**", labels::DISMISSED);
+        for dismissal in &review.dismissed {
+            let _ = write!(out, "  - {}:", single_line(&dismissal.rule));
+            let quote = single_line(&dismissal.quote);
+            if !quote.is_empty() {
+                out.push(' ');
+                push_paragraph(out, &quote, "    ");
+            }
+            out.push('\n');
+        }
     }
     out.push('\n');
 }

@@ -245,7 +245,13 @@ fn hostile_report() -> impl Strategy<Value = Report> {
                     status: ReviewStatus::InReview,
                     reviewers: vec![reviewer.clone()],
                     date: Some(DueDate::AsWritten(reviewer.clone())),
-                    shared_with: vec![reviewer],
+                    shared_with: vec![reviewer.clone()],
+                    checked: vec![ReviewCheck::TasksAgreed, ReviewCheck::CauseExplainsTrigger],
+                    // A phrase as dismissals keep it: one line.
+                    dismissed: vec![Dismissal {
+                        rule: "blameless/counterfactual".into(),
+                        quote: single_line(&reviewer),
+                    }],
                 });
                 report
             },

@@ -36,6 +36,8 @@ impl Level {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// Which check found it (`required/impact`), as `postmortem lint` names it.
+    pub rule: &'static str,
     /// The field, as a path into the JSON document: `summary.impact`, `timeline[3].time`.
     pub path: String,
     pub level: Level,
@@ -44,16 +46,18 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    fn error(rule: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
+            rule,
             path: path.into(),
             level: Level::Error,
             message: message.into(),
         }
     }
 
-    fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    fn warning(rule: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
+            rule,
             path: path.into(),
             level: Level::Warning,
             message: message.into(),
@@ -94,6 +98,7 @@ fn check_people_and_severity(report: &Report, findings: &mut Vec<Finding>) {
             .position(|e| e.milestone == Some(milestone))
         {
             findings.push(Finding::error(
+                "milestone/once",
                 format!("timeline[{index}].milestone"),
                 format!(
                     "Entry {} already marks when the incident was {}; only one entry can.",
@@ -105,7 +110,7 @@ fn check_people_and_severity(report: &Report, findings: &mut Vec<Finding>) {
     }
     if let Some(severity) = &report.severity {
         if severity.rank().is_none() {
-            findings.push(Finding::warning(
+            findings.push(Finding::warning("severity/scale", 
                 "severity",
                 format!(
                     "“{}” is on no scale this tool knows (SEV0–SEV4, P0–P4, Critical to Low), so reports cannot be ordered by it.",
@@ -117,6 +122,7 @@ fn check_people_and_severity(report: &Report, findings: &mut Vec<Finding>) {
     for (index, responder) in report.responders.iter().enumerate() {
         if blank(&responder.name) && responder.role.is_some() {
             findings.push(Finding::error(
+                "required/responder-name",
                 format!("responders[{index}].name"),
                 "This responder has a role but no name.",
             ));
@@ -125,6 +131,7 @@ fn check_people_and_severity(report: &Report, findings: &mut Vec<Finding>) {
     for (index, figure) in report.summary.impact_figures.iter().enumerate() {
         if blank(&figure.name) && !blank(&figure.value) {
             findings.push(Finding::error(
+                "required/figure-name",
                 format!("summary.impact_figures[{index}].name"),
                 "Say what this figure counts, e.g. “Failed checkouts”.",
             ));
@@ -152,7 +159,7 @@ fn check_milestones(report: &Report, findings: &mut Vec<Finding>) {
         };
         let path = format!("timeline[{index}].milestone");
         let Some(at) = entry.time.as_ref().and_then(Moment::exact) else {
-            findings.push(Finding::warning(
+            findings.push(Finding::warning("milestone/exact-time", 
                 path,
                 format!(
                     "This entry marks when the incident was {}, but its time is not a full date and time, so the key times leave it out.",
@@ -163,6 +170,7 @@ fn check_milestones(report: &Report, findings: &mut Vec<Finding>) {
         };
         if start.is_some_and(|start| at < start) {
             findings.push(Finding::warning(
+                "milestone/before-start",
                 path,
                 format!(
                     "This entry marks {} before the impact start. If the impact began earlier, move the start.",
@@ -172,6 +180,7 @@ fn check_milestones(report: &Report, findings: &mut Vec<Finding>) {
         } else if matches!(milestone, Milestone::Detected | Milestone::Acknowledged) && end.is_some_and(|end| at > end)
         {
             findings.push(Finding::warning(
+                "milestone/after-end",
                 path,
                 format!(
                     "This entry marks {} after the impact end. Check the end, or this entry's time.",
@@ -186,7 +195,7 @@ fn check_milestones(report: &Report, findings: &mut Vec<Finding>) {
             continue;
         };
         if let Some((before, before_index, before_at)) = previous.filter(|(_, _, b)| at < *b) {
-            findings.push(Finding::error(
+            findings.push(Finding::error("milestone/order", 
                 format!("timeline[{index}].milestone"),
                 format!(
                     "Marked {} at {}, before {} at {} (entry {}). The moments go detected, acknowledged, mitigated, resolved: check the times or the marks.",
@@ -202,6 +211,7 @@ fn check_milestones(report: &Report, findings: &mut Vec<Finding>) {
     }
     if report.summary.key_times_from == TimesFrom::Declared && marked(Milestone::Declared).is_none() {
         findings.push(Finding::warning(
+            "milestone/declared",
             "summary.key_times_from",
             "The key times are measured from the declaration, but no timeline entry is marked declared.",
         ));
@@ -224,7 +234,7 @@ fn word_count(text: &str) -> usize {
 
 fn check_title(report: &Report, findings: &mut Vec<Finding>) {
     if blank(&report.title) {
-        findings.push(Finding::error(
+        findings.push(Finding::error("required/title", 
             "title",
             "The title is empty. Name the incident as readers will search for it, e.g. \"Checkout outage after TLS certificate renewal\".",
         ));
@@ -237,12 +247,14 @@ fn check_summary(report: &Report, findings: &mut Vec<Finding>) {
     let end = check_moment(summary.ended_at.as_ref(), "summary.ended_at", "end", findings);
     if summary.started_at.is_none() {
         findings.push(Finding::error(
+            "required/start",
             "summary.started_at",
             "The start time is missing. Give the date and time the impact began.",
         ));
     }
     if summary.ended_at.is_none() {
         findings.push(Finding::warning(
+            "required/end",
             "summary.ended_at",
             "The end time is missing. Give the time the impact ended, or say in the summary that it is ongoing.",
         ));
@@ -250,6 +262,7 @@ fn check_summary(report: &Report, findings: &mut Vec<Finding>) {
     if let (Some(start), Some(end)) = (start, end) {
         if end <= start {
             findings.push(Finding::error(
+                "window/order",
                 "summary.ended_at",
                 "The end is not after the start. Check the dates and the AM/PM of both times.",
             ));
@@ -258,6 +271,7 @@ fn check_summary(report: &Report, findings: &mut Vec<Finding>) {
     if let Some(zone) = summary.timezone.as_deref().filter(|z| !blank(z)) {
         if parse_timezone(zone).is_none() {
             findings.push(Finding::error(
+                "window/timezone",
                 "summary.timezone",
                 format!(
                     "The timezone \"{}\" is not understood. Use UTC or a fixed offset such as UTC+02:00.",
@@ -268,17 +282,23 @@ fn check_summary(report: &Report, findings: &mut Vec<Finding>) {
     }
     if blank(&summary.impact) {
         findings.push(Finding::error(
+            "required/impact",
             "summary.impact",
             "The impact is empty. Say what users experienced: what failed, for whom, and how badly.",
         ));
     }
     if let Some(percent) = summary.users_affected_percent {
         if !(0.0..=100.0).contains(&percent) {
-            findings.push(Finding::error("summary.users_affected_percent", PERCENT_RANGE_MESSAGE));
+            findings.push(Finding::error(
+                "summary/percent",
+                "summary.users_affected_percent",
+                PERCENT_RANGE_MESSAGE,
+            ));
         }
     }
     if blank(&summary.root_cause) {
         findings.push(Finding::error(
+            "required/summary-root-cause",
             "summary.root_cause",
             "The root cause is empty. Give it in one sentence; the detail goes further down.",
         ));
@@ -287,7 +307,7 @@ fn check_summary(report: &Report, findings: &mut Vec<Finding>) {
         + word_count(&summary.root_cause)
         + summary.business_impact.as_deref().map_or(0, word_count);
     if words > SUMMARY_WORD_LIMIT {
-        findings.push(Finding::warning(
+        findings.push(Finding::warning("summary/length", 
             "summary",
             format!("The summary is {words} words long; executives read about {SUMMARY_WORD_LIMIT}. Move detail to Root Cause and Resolution."),
         ));
@@ -305,13 +325,14 @@ fn check_moment(
         Moment::Exact(at) => Some(*at),
         Moment::AsWritten(text) if blank(text) => {
             findings.push(Finding::error(
+                "time/empty",
                 path,
                 format!("The {what} time is empty. Enter a date and time, or remove the time."),
             ));
             None
         }
         Moment::AsWritten(text) => {
-            findings.push(Finding::warning(
+            findings.push(Finding::warning("time/exact", 
                 path,
                 format!("The {what} time \"{}\" is not a full date and time, so it cannot be ordered or measured. Enter a date, a time and a timezone.", text.trim()),
             ));
@@ -323,7 +344,7 @@ fn check_moment(
 fn check_timeline(report: &Report, findings: &mut Vec<Finding>) {
     let timeline = &report.timeline;
     if timeline.is_empty() {
-        findings.push(Finding::error(
+        findings.push(Finding::error("required/timeline", 
             "timeline",
             "The timeline is empty. Add what happened in order: when it was detected, what was tried, who was called, what fixed it.",
         ));
@@ -338,6 +359,7 @@ fn check_timeline(report: &Report, findings: &mut Vec<Finding>) {
         let path = format!("timeline[{index}]");
         if blank(&entry.text) {
             findings.push(Finding::error(
+                "required/entry-text",
                 format!("{path}.text"),
                 "This entry has no text. Say what happened, or remove the entry.",
             ));
@@ -348,13 +370,14 @@ fn check_timeline(report: &Report, findings: &mut Vec<Finding>) {
         };
         if latest.is_some_and(|previous| at < previous) {
             findings.push(Finding::warning(
+                "timeline/order",
                 time_path.clone(),
                 "This entry is earlier than the one before it. Sort the timeline by time, or fix the time.",
             ));
         }
         latest = latest.max(Some(at));
         if window.0.is_some_and(|start| at < start) && entry.kind != EntryKind::Other {
-            findings.push(Finding::warning(
+            findings.push(Finding::warning("timeline/before-start", 
                 time_path,
                 "This entry is before the incident's start. If it triggered the incident, mark it as \"Other\"; otherwise check the start time.",
             ));
@@ -362,6 +385,7 @@ fn check_timeline(report: &Report, findings: &mut Vec<Finding>) {
             && !matches!(entry.kind, EntryKind::Communication | EntryKind::Other)
         {
             findings.push(Finding::warning(
+                "timeline/after-end",
                 time_path,
                 "This entry is after the incident's end. Check the end time or this entry's time.",
             ));
@@ -378,7 +402,7 @@ fn check_timeline(report: &Report, findings: &mut Vec<Finding>) {
         ),
     ] {
         if !timeline.iter().any(|e| e.kind == kind) {
-            findings.push(Finding::warning("timeline", advice));
+            findings.push(Finding::warning("timeline/detection-resolution", "timeline", advice));
         }
     }
 }
@@ -387,12 +411,14 @@ fn check_root_cause_and_resolution(report: &Report, findings: &mut Vec<Finding>)
     let section = &report.root_cause_and_resolution;
     if blank(&section.root_cause) {
         findings.push(Finding::error(
+            "required/root-cause",
             "root_cause_and_resolution.root_cause",
             "The detailed root cause is empty. Explain the chain of events that led to the failure.",
         ));
     }
     if blank(&section.resolution) {
         findings.push(Finding::error(
+            "required/resolution",
             "root_cause_and_resolution.resolution",
             "The resolution is empty. Explain what restored service and how it was verified.",
         ));
@@ -403,6 +429,7 @@ fn check_measures(report: &Report, findings: &mut Vec<Finding>) {
     let measures = &report.measures;
     if measures.improvements.is_empty() && measures.tasks.is_empty() {
         findings.push(Finding::error(
+            "required/measures",
             "measures",
             "No corrective or preventative measures. Add at least one task that makes a repeat less likely.",
         ));
@@ -410,6 +437,7 @@ fn check_measures(report: &Report, findings: &mut Vec<Finding>) {
     for (index, improvement) in measures.improvements.iter().enumerate() {
         if blank(improvement) {
             findings.push(Finding::error(
+                "required/improvement-text",
                 format!("measures.improvements[{index}]"),
                 "This improvement is empty. Write it, or remove it.",
             ));
@@ -419,6 +447,7 @@ fn check_measures(report: &Report, findings: &mut Vec<Finding>) {
         let path = format!("measures.tasks[{index}]");
         if blank(&task.text) {
             findings.push(Finding::error(
+                "required/task-text",
                 format!("{path}.text"),
                 "This task is empty. Write it, or remove it.",
             ));
@@ -428,12 +457,14 @@ fn check_measures(report: &Report, findings: &mut Vec<Finding>) {
         }
         if task.owner.as_deref().is_none_or(blank) {
             findings.push(Finding::warning(
+                "task/owner",
                 format!("{path}.owner"),
                 "This task has no owner. Tasks without an owner rarely get done.",
             ));
         }
         if task.due.as_ref().is_none_or(|due| blank(&due.to_json_string())) {
             findings.push(Finding::warning(
+                "task/due",
                 format!("{path}.due"),
                 "This task has no due date. Give a date or an ETA such as \"next sprint\".",
             ));
@@ -446,6 +477,7 @@ fn check_images(report: &Report, findings: &mut Vec<Finding>) {
         let path = format!("images[{index}]");
         if !is_web_url(&image.url) {
             findings.push(Finding::error(
+                "image/url",
                 format!("{path}.url"),
                 format!(
                     "\"{}\" is not a web address. Use a full http:// or https:// URL.",
@@ -455,6 +487,7 @@ fn check_images(report: &Report, findings: &mut Vec<Finding>) {
         }
         if blank(&image.alt) {
             findings.push(Finding::warning(
+                "image/description",
                 format!("{path}.alt"),
                 "This image has no description. Describe it for readers who cannot see it.",
             ));
@@ -485,6 +518,7 @@ fn check_extra_sections(report: &Report, findings: &mut Vec<Finding>) {
     for (index, section) in report.extra_sections.iter().enumerate() {
         if blank(&section.heading) {
             findings.push(Finding::error(
+                "required/section-heading",
                 format!("extra_sections[{index}].heading"),
                 "This section has no heading. Name it, or remove the section.",
             ));
