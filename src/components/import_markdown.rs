@@ -35,7 +35,13 @@ pub fn open_imported(
     notices: Notices,
     last: LastImport,
 ) {
-    let Imported { report, notes } = imported;
+    // What was worked out again is worth saying, beside the guesses.
+    let Imported {
+        report,
+        mut notes,
+        regenerated,
+    } = imported;
+    notes.extend(regenerated);
     workspace.open_as_new(editor, report);
     let count = notes.len();
     last.0.set(Some(ImportNotes {

@@ -2,9 +2,18 @@
 //!
 //! Exit codes: 0 success, 1 the report has validation errors (`validate`), 2 bad usage or input.
 
+mod files;
+mod fmt;
+mod lint;
+mod stats;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use fmt::{fmt_command, FMT_HELP};
+use lint::{lint_command, LINT_HELP};
+use stats::{stats_command, STATS_HELP};
 
 use postmortem_core::markdown::{to_markdown_with, ExportOptions};
 use postmortem_core::templates::Starter;
@@ -18,7 +27,8 @@ Usage:
   postmortem export FILE.json [--format md|json] [--template NAME] [--mermaid] [-o OUT]
   postmortem import FILE.md [--format json|md] [--template NAME] [-o OUT]
   postmortem validate FILE.json
-  postmortem lint FILE... [--format text|json]
+  postmortem lint PATH... [--format text|json|github|sarif] [--deny warnings]
+  postmortem fmt PATH... [--check] [--force]
   postmortem stats PATH... [--format table|csv|json] [--since DATE]
   postmortem help [COMMAND]
 
@@ -79,55 +89,10 @@ Prints one finding per line (`error: PATH: message` or `warning: ...`) and a cou
 
 Exit status: 0 no errors (warnings allowed); 1 errors found; 2 the file could not be read.";
 
-const LINT_HELP: &str = "\
-postmortem lint: what validation and the writing review find, at its place in each file
-
-Usage: postmortem lint FILE... [--format text|json]
-
-FILE is a report (`.json`) or a Markdown postmortem (any other name; `-` reads standard input).
-Prints every finding of validation (errors and warnings: what is missing or inconsistent) and
-of the writing rules (warnings and suggestions: blame, hindsight, tone, tasks that cannot be
-done or checked), each at the line and column of the text it is about, or of the section
-where something is missing.
-
-Options:
-  -f, --format text|json   text (default): `FILE:LINE:COL: LEVEL: RULE: message`, one per line;
-                           json: an array of objects with file, line, column, rule, level and
-                           message
-      --off RULE           leave out a writing rule (repeatable), e.g. --off tone/exclamation
-  -h, --help               show this help
-
-Exit status: 0 no errors (warnings and suggestions allowed); 1 errors found; 2 a file could
-not be read.";
-
-const STATS_HELP: &str = "\
-postmortem stats: key times across many postmortems (time to detect, acknowledge, mitigate, resolve)
-
-Usage: postmortem stats PATH... [--format table|csv|json] [--since DATE]
-
-Reads every report under the PATHs (`.json` reports, and `.md`, `.markdown` or `.txt`
-postmortems; folders are read recursively) and prints one row per report, then the count,
-median, mean and 90th percentile of each key time, overall and per severity, over the
-reports that have it. Key times run from
-the impact start (or the declaration, where a report says so) to the timeline entries marked
-detected, acknowledged, mitigated and resolved; where no entry is marked, the first entry of
-the usual kind stands in (for Markdown without kinds, the kind its words suggest), and the
-JSON output lists those moments as inferred.
-
-Options:
-  -f, --format table|csv|json   output format (default: table)
-      --since DATE              only reports whose impact started on or after DATE (YYYY-MM-DD)
-  -h, --help                    show this help
-
-Files that cannot be read are listed on standard error with the reason, and counted; the
-others are still read.
-
-Exit status: 0 every file read; 1 some could not be read; 2 bad usage or no report found.";
-
 /// A failure that ends the command with exit status 2 and a one-line message.
-struct Failure(String);
+pub(crate) struct Failure(pub(crate) String);
 
-type Outcome = Result<ExitCode, Failure>;
+pub(crate) type Outcome = Result<ExitCode, Failure>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -152,6 +117,7 @@ fn run(args: &[String]) -> Outcome {
         "validate" => validate_command(rest),
         "stats" => stats_command(rest),
         "lint" => lint_command(rest),
+        "fmt" => fmt_command(rest),
         "help" | "--help" | "-h" => {
             let help = match rest.first().map(String::as_str) {
                 Some("new") => NEW_HELP,
@@ -160,6 +126,7 @@ fn run(args: &[String]) -> Outcome {
                 Some("validate") => VALIDATE_HELP,
                 Some("stats") => STATS_HELP,
                 Some("lint") => LINT_HELP,
+                Some("fmt") => FMT_HELP,
                 _ => USAGE,
             };
             println!("{help}");
@@ -170,7 +137,7 @@ fn run(args: &[String]) -> Outcome {
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Failure(format!(
-            "unknown command `{other}` (commands: new, export, import, validate, lint, stats; see `postmortem --help`)"
+            "unknown command `{other}` (commands: new, export, import, validate, lint, fmt, stats; see `postmortem --help`)"
         ))),
     }
 }
@@ -299,7 +266,7 @@ fn import_command(args: &[String]) -> Outcome {
         return Ok(ExitCode::SUCCESS);
     };
     let imported = import_markdown(&read_text(input_of(&args))?);
-    for note in &imported.notes {
+    for note in imported.notes.iter().chain(&imported.regenerated) {
         eprintln!("postmortem: note: {note}");
     }
     write_report(imported.report, &args)
@@ -357,280 +324,6 @@ fn validate_command(args: &[String]) -> Outcome {
     })
 }
 
-fn lint_command(args: &[String]) -> Outcome {
-    let mut files = Vec::new();
-    let mut json = false;
-    let mut off = Vec::new();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .cloned()
-                .ok_or_else(|| Failure(format!("lint: {name} needs a value")))
-        };
-        match arg.as_str() {
-            "-h" | "--help" => {
-                println!("{LINT_HELP}");
-                return Ok(ExitCode::SUCCESS);
-            }
-            "-f" | "--format" => {
-                json = match value("--format")?.as_str() {
-                    "text" => false,
-                    "json" => true,
-                    other => return Err(Failure(format!("lint: unknown format `{other}` (use text or json)"))),
-                }
-            }
-            "--off" => {
-                let rule = value("--off")?;
-                if postmortem_core::writing::rule(&rule).is_none() {
-                    return Err(Failure(format!("lint: unknown writing rule `{rule}`")));
-                }
-                off.push(rule);
-            }
-            flag if flag.starts_with('-') && flag.len() > 1 => {
-                return Err(Failure(format!(
-                    "lint: unknown option `{flag}` (see `postmortem lint --help`)"
-                )));
-            }
-            path => files.push(PathBuf::from(path)),
-        }
-    }
-    if files.is_empty() {
-        return Err(Failure("lint: no input file (usage: postmortem lint FILE...)".into()));
-    }
-    let mut all = Vec::new();
-    for file in &files {
-        let text = read_text(file)?;
-        let is_json = file.extension().is_some_and(|e| e == "json");
-        let (report, source) = if is_json {
-            let report = from_json(&text).map_err(|e| Failure(format!("{}: {e}", file.display())))?;
-            (report, text)
-        } else {
-            (import_markdown(&text).report, text)
-        };
-        let source_ref = if is_json {
-            postmortem_core::lint::Source::Json(&source)
-        } else {
-            postmortem_core::lint::Source::Markdown(&source)
-        };
-        for finding in postmortem_core::lint::lint(&report, source_ref, &off) {
-            all.push((file.display().to_string(), finding));
-        }
-    }
-    let errors = all.iter().filter(|(_, l)| l.level == "error").count();
-    let mut out = String::new();
-    if json {
-        let list: Vec<String> = all
-            .iter()
-            .map(|(file, l)| {
-                format!(
-                    "  {{\"file\": {}, \"line\": {}, \"column\": {}, \"rule\": {}, \"level\": {}, \"message\": {}, \"path\": {}}}",
-                    json_string(file),
-                    l.line,
-                    l.column,
-                    json_string(&l.rule),
-                    json_string(l.level),
-                    json_string(&l.message),
-                    json_string(&l.path)
-                )
-            })
-            .collect();
-        out.push_str(&format!("[\n{}\n]\n", list.join(",\n")).replace("[\n\n]", "[]"));
-    } else {
-        for (file, l) in &all {
-            let _ = writeln!(
-                out,
-                "{file}:{}:{}: {}: {}: {}",
-                l.line, l.column, l.level, l.rule, l.message
-            );
-        }
-        let count = |level: &str| all.iter().filter(|(_, l)| l.level == level).count();
-        let _ = writeln!(
-            out,
-            "{} error(s), {} warning(s), {} suggestion(s) in {} file(s)",
-            errors,
-            count("warning"),
-            count("suggestion"),
-            files.len()
-        );
-    }
-    print!("{out}");
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// A string as a JSON string literal.
-fn json_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-#[derive(Clone, Copy)]
-enum StatsFormat {
-    Table,
-    Csv,
-    Json,
-}
-
-fn stats_command(args: &[String]) -> Outcome {
-    let mut paths = Vec::new();
-    let mut format = StatsFormat::Table;
-    let mut since = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .cloned()
-                .ok_or_else(|| Failure(format!("stats: {name} needs a value")))
-        };
-        match arg.as_str() {
-            "-h" | "--help" => {
-                println!("{STATS_HELP}");
-                return Ok(ExitCode::SUCCESS);
-            }
-            "-f" | "--format" => {
-                format = match value("--format")?.as_str() {
-                    "table" => StatsFormat::Table,
-                    "csv" => StatsFormat::Csv,
-                    "json" => StatsFormat::Json,
-                    other => {
-                        return Err(Failure(format!(
-                            "stats: unknown format `{other}` (use table, csv or json)"
-                        )))
-                    }
-                }
-            }
-            "--since" => {
-                let text = value("--since")?;
-                since = Some(
-                    chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                        .map_err(|_| Failure(format!("stats: --since `{text}` is not a date (use YYYY-MM-DD)")))?,
-                );
-            }
-            flag if flag.starts_with('-') && flag.len() > 1 => {
-                return Err(Failure(format!(
-                    "stats: unknown option `{flag}` (see `postmortem stats --help`)"
-                )));
-            }
-            path => paths.push(PathBuf::from(path)),
-        }
-    }
-    if paths.is_empty() {
-        return Err(Failure("stats: no path given (usage: postmortem stats PATH...)".into()));
-    }
-    let mut files = Vec::new();
-    let mut unreadable = 0;
-    for path in &paths {
-        if let Err(message) = collect_reports(path, &mut files) {
-            eprintln!("postmortem: stats: {message}");
-            unreadable += 1;
-        }
-    }
-    let mut rows = Vec::new();
-    let mut undated = 0;
-    for file in &files {
-        match read_any_report(file) {
-            Ok(report) => {
-                let row = postmortem_core::stats::row(&file.display().to_string(), &report);
-                match (since, row.started) {
-                    (None, _) => rows.push(row),
-                    (Some(since), Some(start)) if start.date_naive() >= since => rows.push(row),
-                    (Some(_), Some(_)) => {}
-                    (Some(_), None) => undated += 1,
-                }
-            }
-            Err(Failure(message)) => {
-                eprintln!("postmortem: stats: {message}");
-                unreadable += 1;
-            }
-        }
-    }
-    if undated > 0 {
-        eprintln!("postmortem: stats: {undated} report(s) have no impact start, so --since left them out");
-    }
-    if unreadable > 0 {
-        eprintln!("postmortem: stats: {unreadable} file(s) could not be read");
-    }
-    if rows.is_empty() && unreadable == 0 && undated == 0 {
-        return Err(Failure(
-            "stats: no .json, .md, .markdown or .txt report found under the paths given".into(),
-        ));
-    }
-    let text = match format {
-        StatsFormat::Table => postmortem_core::stats::table(&rows),
-        StatsFormat::Csv => postmortem_core::stats::csv(&rows),
-        StatsFormat::Json => postmortem_core::stats::json(&rows, unreadable),
-    };
-    print!("{text}");
-    Ok(if unreadable > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// The reports at `path` (`.json`, and Markdown or text postmortems: `.md`, `.markdown`,
-/// `.txt`), a file or a folder read recursively, in name order.
-fn collect_reports(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    if meta.is_file() {
-        files.push(path.to_owned());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for entry in entries {
-        let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if entry.is_dir() {
-            collect_reports(&entry, files)?;
-        } else if entry
-            .extension()
-            .is_some_and(|e| ["md", "markdown", "txt", "json"].iter().any(|x| e == *x))
-        {
-            files.push(entry);
-        }
-    }
-    Ok(())
-}
-
-/// A report from a JSON file or a Markdown postmortem. A Markdown file in which no part of a
-/// postmortem is found (a README) is refused rather than counted as an empty report.
-fn read_any_report(path: &Path) -> Result<postmortem_core::Report, Failure> {
-    if path.extension().is_some_and(|e| e == "json") {
-        return read_report(path);
-    }
-    let report = import_markdown(&read_text(path)?).report;
-    let summary = &report.summary;
-    if report.timeline.is_empty() && summary.started_at.is_none() && summary.impact.trim().is_empty() {
-        return Err(Failure(format!(
-            "{}: no postmortem found in it (no timeline, start time or impact)",
-            path.display()
-        )));
-    }
-    Ok(report)
-}
-
 /// Reads and parses a report; `-` reads standard input.
 fn read_report(path: &Path) -> Result<postmortem_core::Report, Failure> {
     let text = read_text(path)?;
@@ -638,7 +331,7 @@ fn read_report(path: &Path) -> Result<postmortem_core::Report, Failure> {
 }
 
 /// Reads a text file; `-` reads standard input.
-fn read_text(path: &Path) -> Result<String, Failure> {
+pub(crate) fn read_text(path: &Path) -> Result<String, Failure> {
     let bytes = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)

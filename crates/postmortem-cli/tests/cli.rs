@@ -509,3 +509,195 @@ fn lint_places_findings_in_the_file() {
     assert_eq!(failed.status.code(), Some(2));
     assert!(stderr(&failed).contains("bad.json"));
 }
+
+/// A folder of real reports, our goldens and broken files: every finding that quotes a phrase
+/// is at a line and column where that phrase is; each broken file gets its message; the four
+/// formats say the same findings.
+#[test]
+fn lint_over_a_folder_in_every_format() {
+    let dir = scratch("lint-folder");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("samples")).unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+    for entry in std::fs::read_dir(&samples)
+        .unwrap()
+        .chain(std::fs::read_dir(samples.join("more")).unwrap())
+    {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+            std::fs::copy(&path, dir.join("samples").join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    for golden in golden_reports() {
+        std::fs::copy(&golden, dir.join(golden.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        dir.join("written.md"),
+        "# Queue stall\n\n## Issue Summary\n\n- **Impact:** Invoices went out late.\n\n## Root Cause and Resolution\n\n### Root Cause\n\nThe on-call should have noticed the lag. What a mess!!\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("binary.md"), b"\x00\x01\x02PNG").unwrap();
+    std::fs::write(dir.join("empty.md"), "").unwrap();
+    std::fs::write(dir.join("huge.md"), "x".repeat(5 * 1024 * 1024 + 1)).unwrap();
+    std::fs::write(dir.join("broken.json"), "{ \"format\": ").unwrap();
+    std::fs::write(dir.join(".hidden.md"), "# Not read\n").unwrap();
+    std::fs::write(dir.join(".ignore"), "ignored/\n").unwrap();
+    std::fs::create_dir_all(dir.join("ignored")).unwrap();
+    std::fs::write(dir.join("ignored/skipped.json"), "{").unwrap();
+
+    let text = postmortem(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(text.status.code(), Some(2), "unreadable files fail the run");
+    let err = stderr(&text);
+    for (file, why) in [
+        ("binary.md", "binary"),
+        ("empty.md", "empty"),
+        ("huge.md", "too large"),
+        ("broken.json", "broken.json"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(why)),
+            "{file}: {err}"
+        );
+    }
+    assert!(
+        !err.contains("skipped.json") && !stdout(&text).contains(".hidden.md"),
+        "{err}"
+    );
+    let out = stdout(&text);
+    let mut quoted = 0;
+    for line in out.lines().filter(|l| l.contains(": “")) {
+        let mut parts = line.splitn(4, ':');
+        let (file, row, column) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+        let phrase = line.split('“').nth(1).unwrap().split('”').next().unwrap();
+        let source = std::fs::read_to_string(file).unwrap();
+        let at = source.lines().nth(row.parse::<usize>().unwrap() - 1).unwrap();
+        let from: String = at.chars().skip(column.parse::<usize>().unwrap() - 1).collect();
+        assert!(from.starts_with(phrase), "{line}\n{at}");
+        quoted += 1;
+    }
+    assert!(quoted >= 3, "{out}");
+    let count = out
+        .lines()
+        .filter(|l| l.contains(": error: ") || l.contains(": warning: ") || l.contains(": suggestion: "))
+        .count();
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(&postmortem(&[
+        "lint",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(json.as_array().unwrap().len(), count);
+
+    let github = stdout(&postmortem(&["lint", dir.to_str().unwrap(), "--format", "github"]));
+    assert_eq!(github.lines().count(), count);
+    let line = github.lines().find(|l| l.contains("blameless/counterfactual")).unwrap();
+    assert!(line.starts_with("::warning file="), "{line}");
+    assert!(
+        line.contains(",line=11,col=13,title=blameless/counterfactual::"),
+        "{line}"
+    );
+    assert!(!line.contains("file=./"), "{line}");
+
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&postmortem(&[
+        "lint",
+        dir.to_str().unwrap(),
+        "--format",
+        "sarif",
+    ])))
+    .unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "postmortem");
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), count);
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().unwrap()));
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1 && region["startColumn"].as_u64().unwrap() >= 1);
+    }
+    let counterfactual = rules.iter().find(|r| r["id"] == "blameless/counterfactual").unwrap();
+    assert!(counterfactual["helpUri"].as_str().unwrap().starts_with("https://"));
+
+    // Without the broken files, warnings fail only when denied.
+    for broken in ["binary.md", "empty.md", "huge.md", "broken.json"] {
+        std::fs::remove_file(dir.join(broken)).unwrap();
+    }
+    let written = dir.join("written.md");
+    let _ = std::fs::remove_dir_all(dir.join("samples"));
+    for golden in golden_reports() {
+        let _ = std::fs::remove_file(dir.join(golden.file_name().unwrap()));
+    }
+    std::fs::write(
+        &written,
+        std::fs::read_to_string(golden_dir().join("01-checkout-tls.md"))
+            .unwrap()
+            .replace("Root Cause:** ", "Root Cause:** Obviously, "),
+    )
+    .unwrap();
+    let lenient = postmortem(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(lenient.status.code(), Some(0), "{}", stdout(&lenient));
+    let strict = postmortem(&[
+        "lint",
+        dir.to_str().unwrap(),
+        "--deny",
+        "warnings",
+        "--off",
+        "tone/condescending",
+    ]);
+    assert_eq!(strict.status.code(), Some(0), "{}", stdout(&strict));
+}
+
+/// `fmt --check` passes on our goldens; a report written in another shape would change, and
+/// `--check` writes nothing; `fmt` rewrites it as the export writes it, keeping CRLF.
+#[test]
+fn fmt_checks_and_rewrites_in_the_canonical_shape() {
+    let check = postmortem(&["fmt", "--check", golden_dir().to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}{}", stdout(&check), stderr(&check));
+    let canonical = std::fs::read_to_string(golden_dir().join("02-dns-ttl.md")).unwrap();
+    // The same report, with a bullet marker and spacing an author might use.
+    let reshaped = canonical
+        .replacen("\n- ", "\n* ", 1)
+        .replacen("\n\n## Timeline", "\n\n\n## Timeline", 1);
+    assert_ne!(reshaped, canonical);
+    let file = scratch("reshaped.md");
+    std::fs::write(&file, &reshaped).unwrap();
+    let check = postmortem(&["fmt", "--check", file.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1), "{}{}", stdout(&check), stderr(&check));
+    assert!(stdout(&check).contains("would change"), "{}", stdout(&check));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        reshaped,
+        "--check writes nothing"
+    );
+    let fmt = postmortem(&["fmt", file.to_str().unwrap()]);
+    assert_eq!(fmt.status.code(), Some(0), "{}", stderr(&fmt));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), canonical);
+
+    let crlf = scratch("crlf.md");
+    std::fs::write(&crlf, reshaped.replace('\n', "\r\n")).unwrap();
+    assert_eq!(postmortem(&["fmt", crlf.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&crlf).unwrap(), canonical.replace('\n', "\r\n"));
+
+    // A report read with guesses is left alone unless forced.
+    let guessed = scratch("guessed.md");
+    std::fs::write(
+        &guessed,
+        "# Outage\n\n## Overview\n\nThe API was down.\n\n## Timeline\n\n- 10:00 alert fired\n",
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(&guessed).unwrap();
+    let left = postmortem(&["fmt", guessed.to_str().unwrap()]);
+    assert_eq!(left.status.code(), Some(0));
+    assert!(stderr(&left).contains("left as it is"), "{}", stderr(&left));
+    assert_eq!(std::fs::read_to_string(&guessed).unwrap(), before);
+    assert_eq!(
+        postmortem(&["fmt", "--force", guessed.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    assert!(std::fs::read_to_string(&guessed).unwrap().contains("## Issue Summary"));
+}

@@ -41,6 +41,9 @@ pub struct Imported {
     pub report: Report,
     /// What was guessed or could not be read, in words for the author.
     pub notes: Vec<String>,
+    /// What was left out because the app works it out again from the rest (our export's key
+    /// times table, the timeline's diagram): no guess, nothing of the author's lost.
+    pub regenerated: Vec<String>,
 }
 
 /// Reads a Markdown postmortem. Never fails and never panics: whatever the text, the result
@@ -50,6 +53,7 @@ pub fn import_markdown(source: &str) -> Imported {
         return Imported {
             report,
             notes: Vec::new(),
+            regenerated: Vec::new(),
         };
     }
     let source = normalize_newlines(source.strip_prefix('\u{feff}').unwrap_or(source));
@@ -57,6 +61,7 @@ pub fn import_markdown(source: &str) -> Imported {
     let blocks = outline::read(&prepared.text);
     let mut importer = Importer::new(&prepared.text, blocks);
     importer.notes = prepared.notes;
+    importer.regenerated = prepared.regenerated;
     importer.run();
     importer.finish()
 }
@@ -113,6 +118,7 @@ struct Importer<'a> {
     blocks: Vec<Block>,
     report: Report,
     notes: Vec<String>,
+    regenerated: Vec<String>,
     unplaced: Vec<String>,
     start: Option<Written>,
     end: Option<Written>,
@@ -134,6 +140,7 @@ impl<'a> Importer<'a> {
             blocks,
             report: Report::default(),
             notes: Vec::new(),
+            regenerated: Vec::new(),
             unplaced: Vec::new(),
             start: None,
             end: None,
@@ -338,7 +345,7 @@ impl<'a> Importer<'a> {
                 {
                     self.report.summary.key_times_from = *from;
                 }
-                self.note(
+                self.regenerated.push(
                     "The key times table was not read: they are worked out again from the timeline's times and milestones."
                         .to_owned(),
                 );
@@ -466,6 +473,7 @@ impl Importer<'_> {
         Imported {
             report: self.report,
             notes: self.notes,
+            regenerated: self.regenerated,
         }
     }
 }

@@ -13,6 +13,8 @@ use crate::markdown::Fence;
 pub struct Prepared {
     pub text: String,
     pub notes: Vec<String>,
+    /// What was left out to be worked out again (see `Imported::regenerated`).
+    pub regenerated: Vec<String>,
 }
 
 pub fn prepare(source: &str) -> Prepared {
@@ -25,14 +27,16 @@ pub fn prepare(source: &str) -> Prepared {
         None => source.to_owned(),
     };
     let (undrawn, diagrams) = without_timeline_diagrams(&unwrapped);
-    if diagrams > 0 {
-        notes.push(
-            "A Mermaid diagram of the timeline was left out: the app draws the timeline from its entries.".to_owned(),
-        );
-    }
+    let regenerated = (diagrams > 0)
+        .then(|| {
+            "A Mermaid diagram of the timeline was left out: the app draws the timeline from its entries.".to_owned()
+        })
+        .into_iter()
+        .collect();
     Prepared {
         text: isolate_section_lines(&undrawn),
         notes,
+        regenerated,
     }
 }
 

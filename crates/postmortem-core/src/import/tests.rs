@@ -696,11 +696,11 @@ fn an_edited_export_drops_its_key_times_table_and_keeps_its_measure() {
     );
     assert!(
         imported
-            .notes
+            .regenerated
             .iter()
             .any(|n| n.contains("key times table was not read")),
         "{:?}",
-        imported.notes
+        imported.regenerated
     );
 }
 
@@ -720,8 +720,8 @@ fn an_edited_export_leaves_its_diagram_out() {
         "{everything}"
     );
     assert!(
-        imported.notes.iter().any(|n| n.contains("Mermaid")),
+        imported.regenerated.iter().any(|n| n.contains("Mermaid")),
         "{:?}",
-        imported.notes
+        imported.regenerated
     );
 }

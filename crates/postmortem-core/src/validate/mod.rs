@@ -7,7 +7,7 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::model::{EntryKind, Milestone, Moment, Report, TaskStatus, TimesFrom};
+use crate::model::{EntryKind, Milestone, Moment, Report, ReviewStatus, TaskStatus, TimesFrom};
 use crate::time::parse_timezone;
 use crate::time::TimeDisplay;
 
@@ -115,6 +115,19 @@ fn check_people_and_severity(report: &Report, findings: &mut Vec<Finding>) {
                 format!(
                     "“{}” is on no scale this tool knows (SEV0–SEV4, P0–P4, Critical to Low), so reports cannot be ordered by it.",
                     severity.label()
+                ),
+            ));
+        }
+    }
+    if let Some(review) = &report.review {
+        let done = matches!(review.status, ReviewStatus::Reviewed | ReviewStatus::Published);
+        if done && review.reviewers.iter().all(|r| blank(r)) {
+            findings.push(Finding::warning(
+                "review/reviewers",
+                "review.reviewers",
+                format!(
+                    "The postmortem is marked {}; say who reviewed it.",
+                    review.status.label()
                 ),
             ));
         }

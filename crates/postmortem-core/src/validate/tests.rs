@@ -363,3 +363,15 @@ fn measuring_from_a_declaration_needs_one() {
     r.timeline[1].milestone = Some(Milestone::Declared);
     assert_eq!(validate(&r), vec![]);
 }
+
+#[test]
+fn a_reviewed_postmortem_names_its_reviewers() {
+    let mut r = complete();
+    r.review = Some(Review {
+        status: ReviewStatus::Reviewed,
+        ..Default::default()
+    });
+    assert_only(&r, "review.reviewers", Level::Warning, "say who reviewed it");
+    r.review.as_mut().unwrap().reviewers = vec!["Jun Takeda".into()];
+    assert_eq!(validate(&r), vec![]);
+}
