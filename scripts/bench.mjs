@@ -204,6 +204,40 @@ say();
 say(readFileSync(join(ROOT, "target/core-bench.md"), "utf8").trim());
 say();
 
+// --- A repository of postmortems: `postmortem lint` over 10,000 reports ------------------------
+{
+  const dir = mkdtempSync(join(tmpdir(), "postmortem-lint-bench-"));
+  const goldens = readdirSync(join(ROOT, "tests/golden")).filter((f) => f.endsWith(".md"));
+  const texts = goldens.map((f) => readFileSync(join(ROOT, "tests/golden", f), "utf8"));
+  let bytes = 0;
+  const COUNT = 10_000;
+  for (let i = 0; i < COUNT; i++) {
+    // Each report a little different, so that nothing is read twice from a cache.
+    const text = texts[i % texts.length].replace(/^# (.*)$/m, (_, title) => `# ${title} (${i})`);
+    const sub = join(dir, String(i % 100));
+    if (i < 100) execFileSync("mkdir", ["-p", sub]);
+    writeFileSync(join(sub, `report-${i}.md`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  const binary = join(ROOT, "target/release/postmortem");
+  const runs = [];
+  for (let run = 0; run < 3; run++) {
+    const started = process.hrtime.bigint();
+    try {
+      execFileSync(binary, ["lint", dir, "--format", "json"], { stdio: ["ignore", "ignore", "ignore"], maxBuffer: 1 << 30 });
+    } catch {
+      // Exit 1 (the reports have findings) is the expected outcome.
+    }
+    runs.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  const seconds = runs.sort((a, b) => a - b)[1];
+  say("## A repository of postmortems (`postmortem lint` over 10,000 reports, release build)");
+  say();
+  say(`${COUNT} Markdown reports, ${(bytes / 2 ** 20).toFixed(1)} MB: ${seconds.toFixed(2)} s (median of 3), ${Math.round(COUNT / seconds)} files/s on ${cpus().length} cores (target under 5 s)`);
+  say();
+  execFileSync("rm", ["-rf", dir]);
+}
+
 const version = (command, args) => {
   try {
     return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n").pop();

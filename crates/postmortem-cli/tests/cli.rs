@@ -701,3 +701,21 @@ fn fmt_checks_and_rewrites_in_the_canonical_shape() {
     );
     assert!(std::fs::read_to_string(&guessed).unwrap().contains("## Issue Summary"));
 }
+
+/// A comment in the report turns a rule off for its stretch of lines.
+#[test]
+fn lint_honours_comments_that_turn_rules_off() {
+    let md = scratch("quiet.md");
+    std::fs::write(
+        &md,
+        "# Queue stall\n\n## Issue Summary\n\n- **Impact:** Invoices went out late.\n\n## Root Cause and Resolution\n\n### Root Cause\n\n<!-- postmortem-lint disable-next-line blameless/counterfactual -->\nThe on-call should have noticed the lag.\n\nThe lead should have paged the team.\n",
+    )
+    .unwrap();
+    let text = stdout(&postmortem(&["lint", md.to_str().unwrap()]));
+    let counterfactuals: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("blameless/counterfactual"))
+        .collect();
+    assert_eq!(counterfactuals.len(), 1, "{text}");
+    assert!(counterfactuals[0].contains(":14:10:"), "{text}");
+}

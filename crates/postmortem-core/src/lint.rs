@@ -74,8 +74,55 @@ pub fn lint(report: &Report, source: Source, rules_off: &[String]) -> Vec<Lint> 
             column: at.1,
         });
     }
+    if let Source::Markdown(text) = source {
+        let quiet = exceptions(text);
+        out.retain(|l| {
+            !quiet
+                .iter()
+                .any(|(rule, lines)| (rule == "*" || *rule == l.rule) && lines.contains(&l.line))
+        });
+    }
     out.sort_by_key(|l| (l.line, l.column));
     out
+}
+
+/// The lines where the file turns rules off, as markdownlint's comments do:
+/// `<!-- postmortem-lint disable RULE… -->` up to `<!-- postmortem-lint enable RULE… -->` (or
+/// the end), and `<!-- postmortem-lint disable-next-line RULE… -->`; no rule named means all.
+fn exceptions(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut quiet = Vec::new();
+    let mut open: Vec<(String, usize)> = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for (n, line) in lines.iter().enumerate() {
+        let number = n + 1;
+        let Some(rest) = line.trim().strip_prefix("<!--").and_then(|r| r.strip_suffix("-->")) else {
+            continue;
+        };
+        let mut words = rest.split_whitespace();
+        if words.next() != Some("postmortem-lint") {
+            continue;
+        }
+        let action = words.next().unwrap_or_default();
+        let mut rules: Vec<String> = words.map(str::to_owned).collect();
+        if rules.is_empty() {
+            rules.push("*".into());
+        }
+        for rule in rules {
+            match action {
+                "disable" => open.push((rule, number)),
+                "enable" => {
+                    let (matching, others): (Vec<_>, Vec<_>) =
+                        open.drain(..).partition(|(r, _)| *r == rule || rule == "*");
+                    quiet.extend(matching.into_iter().map(|(r, from)| (r, from..number)));
+                    open = others;
+                }
+                "disable-next-line" => quiet.push((rule, number + 1..number + 2)),
+                _ => {}
+            }
+        }
+    }
+    quiet.extend(open.into_iter().map(|(r, from)| (r, from..lines.len() + 1)));
+    quiet
 }
 
 /// The text of a field of the report, by its path (`timeline[3].text`).
@@ -220,5 +267,15 @@ mod tests {
         assert!(lints
             .iter()
             .any(|l| l.level == "error" && l.rule == "required/timeline"));
+    }
+
+    #[test]
+    fn comments_in_the_file_turn_rules_off_for_a_stretch() {
+        let text = "# T\n\n<!-- postmortem-lint disable blameless/counterfactual -->\nWe should have paged.\n<!-- postmortem-lint enable blameless/counterfactual -->\nWe should have paged again.\n<!-- postmortem-lint disable-next-line -->\nAlso obviously broken!!\n";
+        let quiet = exceptions(text);
+        assert_eq!(
+            quiet,
+            vec![("blameless/counterfactual".into(), 3..5), ("*".into(), 8..9)]
+        );
     }
 }
