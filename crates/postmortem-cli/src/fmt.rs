@@ -18,7 +18,8 @@ recursively) is read and written again as the app exports it, in the template it
 file whose reading needed guesses (the import notes: sections read under other names, text
 that fit no field) is left as it is unless --force, so that formatting never moves a team's
 words around silently. Files are replaced atomically and keep their line endings (LF or
-CRLF). JSON reports are left to `postmortem export --format json`.
+CRLF). The template is the one `.postmortem.toml` names (see `postmortem lint --help`), else
+the report's own. JSON reports are left to `postmortem export --format json`.
 
 Options:
       --check           write nothing; list the files that would change and exit 1 if any
@@ -112,8 +113,13 @@ fn format_file(path: &Path, check: bool, force: bool) -> Result<Formatted, Failu
     if !read.notes.is_empty() && !force {
         return Ok(Formatted::Guessed(read.notes.join(" ")));
     }
+    // The repository's template, if it names one, else the report's own.
+    let mut report = read.report;
+    if let Some(template) = crate::config::Config::for_file(path)?.template {
+        report.template = template;
+    }
     let crlf = read.text.contains("\r\n");
-    let mut formatted = to_markdown(&read.report);
+    let mut formatted = to_markdown(&report);
     if crlf {
         formatted = formatted.replace('\n', "\r\n");
     }

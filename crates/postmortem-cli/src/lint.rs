@@ -8,6 +8,9 @@ use std::process::ExitCode;
 use postmortem_core::lint::{lint, Lint, Source};
 use serde_json::{json, Value};
 
+use std::collections::HashMap;
+
+use crate::config::Config;
 use crate::files::{self, Skip};
 use crate::{Failure, Outcome};
 
@@ -34,7 +37,18 @@ Options:
       --off RULE        leave out a writing rule (repeatable), e.g. --off tone/exclamation
       --exclude GLOB    skip files matching GLOB in folders (repeatable), e.g. --exclude 'drafts/**'
   -v, --verbose         say which files were skipped, and why
+      --print-config    print the settings that apply to the first PATH, and stop
   -h, --help            show this help
+
+Settings: the nearest `.postmortem.toml` in a file's folder or above:
+  template = \"google-sre\"              the template `fmt` lays reports out in
+  require = [\"severity\", \"incident\"]   fields every report must have (also owner, tags,
+                                       service, authors, responders, detection,
+                                       review.reviewers)
+  allow = [\"root cause\"]               phrases the writing rules leave alone
+  [rules]
+  \"tone/exclamation\" = \"off\"           or \"error\", \"warning\", \"suggestion\"
+Unknown keys and bad values are errors that name the file, the line and the key.
 
 Example: postmortem lint postmortems/ --format github --deny warnings
 
@@ -56,6 +70,7 @@ struct Options {
     off: Vec<String>,
     exclude: Vec<String>,
     verbose: bool,
+    print_config: bool,
 }
 
 fn parse(args: &[String]) -> Result<Option<Options>, Failure> {
@@ -66,6 +81,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, Failure> {
         off: Vec::new(),
         exclude: Vec::new(),
         verbose: false,
+        print_config: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -106,6 +122,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, Failure> {
             }
             "--exclude" => options.exclude.push(value("--exclude")?),
             "-v" | "--verbose" => options.verbose = true,
+            "--print-config" => options.print_config = true,
             flag if flag.starts_with('-') && flag.len() > 1 => {
                 return Err(Failure(format!(
                     "lint: unknown option `{flag}` (see `postmortem lint --help`)"
@@ -114,7 +131,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, Failure> {
             path => options.paths.push(PathBuf::from(path)),
         }
     }
-    if options.paths.is_empty() {
+    if options.paths.is_empty() && !options.print_config {
         return Err(Failure("lint: no input (usage: postmortem lint PATH...)".into()));
     }
     Ok(Some(options))
@@ -127,8 +144,16 @@ enum FileResult {
     Failed(String),
 }
 
-fn lint_file(path: &Path, off: &[String]) -> FileResult {
+fn lint_file(path: &Path, off: &[String], configs: &mut HashMap<PathBuf, Config>) -> FileResult {
     let name = files::shown(path);
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let config = match configs.get(&dir) {
+        Some(config) => config.clone(),
+        None => match Config::for_file(path) {
+            Ok(config) => configs.entry(dir).or_insert(config).clone(),
+            Err(Failure(why)) => return FileResult::Failed(why),
+        },
+    };
     match files::read(path) {
         Ok(read) => {
             let source = if read.json {
@@ -136,7 +161,9 @@ fn lint_file(path: &Path, off: &[String]) -> FileResult {
             } else {
                 Source::Markdown(&read.text)
             };
-            FileResult::Found(name, lint(&read.report, source, off))
+            let off: Vec<String> = off.iter().cloned().chain(config.rules_off()).collect();
+            let found = lint(&read.report, source, &off);
+            FileResult::Found(name, config.apply(&read.report, source, found))
         }
         Err(Skip::NotAPostmortem(why)) => FileResult::Skipped(why),
         Err(Skip::Unreadable(Failure(why))) => FileResult::Failed(why),
@@ -148,6 +175,11 @@ pub fn lint_command(args: &[String]) -> Outcome {
         println!("{LINT_HELP}");
         return Ok(ExitCode::SUCCESS);
     };
+    if options.print_config {
+        let from = options.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+        print!("{}", Config::for_file(&from)?.to_toml());
+        return Ok(ExitCode::SUCCESS);
+    }
     let (paths, problems) = files::collect(&options.paths, &options.exclude)?;
     // Files are read and checked on every core, in order of their names.
     let threads = std::thread::available_parallelism()
@@ -157,7 +189,14 @@ pub fn lint_command(args: &[String]) -> Outcome {
     let results: Vec<FileResult> = std::thread::scope(|scope| {
         let workers: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(|p| lint_file(p, &options.off)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(|| {
+                    let mut configs = HashMap::new();
+                    part.iter()
+                        .map(|p| lint_file(p, &options.off, &mut configs))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
     });

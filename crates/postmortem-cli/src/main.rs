@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 the report has validation errors (`validate`), 2 bad usage or input.
 
+mod config;
 mod files;
 mod fmt;
 mod lint;

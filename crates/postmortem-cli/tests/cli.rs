@@ -719,3 +719,62 @@ fn lint_honours_comments_that_turn_rules_off() {
     assert_eq!(counterfactuals.len(), 1, "{text}");
     assert!(counterfactuals[0].contains(":14:10:"), "{text}");
 }
+
+/// `.postmortem.toml`, found upwards from each file: rules off or at another level, phrases
+/// allowed, fields required, the template `fmt` uses; a bad key is named with its line.
+#[test]
+fn a_repository_config_shapes_lint_and_fmt() {
+    let dir = scratch("configured");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("reports/2026")).unwrap();
+    let report = dir.join("reports/2026/queue.md");
+    std::fs::write(
+        &report,
+        std::fs::read_to_string(golden_dir().join("02-dns-ttl.md"))
+            .unwrap()
+            .replace("- **Root Cause:** ", "- **Root Cause:** Obviously!! "),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join(".postmortem.toml"),
+        "template = \"atlassian\"\nrequire = [\"incident\"]\nallow = [\"obviously\"]\n\n[rules]\n\"tone/exclamation\" = \"off\"\n\"time/exact\" = \"error\"\n",
+    )
+    .unwrap();
+    let output = postmortem(&["lint", report.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert!(
+        !text.contains("tone/exclamation") && !text.contains("tone/condescending"),
+        "{text}"
+    );
+    assert!(text.contains(": error: time/exact: "), "{text}");
+    assert!(
+        text.contains(": error: required/incident: This repository requires `incident`"),
+        "{text}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let printed = stdout(&postmortem(&["lint", "--print-config", report.to_str().unwrap()]));
+    assert!(
+        printed.contains("template = \"atlassian\"") && printed.contains("\"time/exact\" = \"error\""),
+        "{printed}"
+    );
+
+    // fmt lays the report out in the repository's template.
+    let fmt = postmortem(&["fmt", report.to_str().unwrap()]);
+    assert_eq!(fmt.status.code(), Some(0), "{}", stderr(&fmt));
+    assert!(std::fs::read_to_string(&report)
+        .unwrap()
+        .contains("## Incident Summary"));
+
+    std::fs::write(
+        dir.join(".postmortem.toml"),
+        "[rules]\n\"tone/exclamation\" = \"off\"\n\"tone/loud\" = \"off\"\n",
+    )
+    .unwrap();
+    let bad = postmortem(&["lint", report.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains(".postmortem.toml:3: rules: unknown rule `tone/loud`"),
+        "{}",
+        stderr(&bad)
+    );
+}

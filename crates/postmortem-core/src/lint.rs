@@ -22,6 +22,8 @@ pub struct Lint {
     pub message: String,
     /// The field, as validation names it.
     pub path: String,
+    /// The phrase a piece of writing advice is about.
+    pub quote: Option<String>,
     /// 1-based, in the file.
     pub line: usize,
     pub column: usize,
@@ -56,6 +58,7 @@ pub fn lint(report: &Report, source: Source, rules_off: &[String]) -> Vec<Lint> 
             },
             message: finding.message,
             path: finding.path,
+            quote: None,
             line: at.0,
             column: at.1,
         });
@@ -70,6 +73,7 @@ pub fn lint(report: &Report, source: Source, rules_off: &[String]) -> Vec<Lint> 
                 advice.quote, advice.rule.why, advice.rule.instead
             ),
             path: advice.path,
+            quote: Some(advice.quote),
             line: at.0,
             column: at.1,
         });
@@ -123,6 +127,12 @@ fn exceptions(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
     }
     quiet.extend(open.into_iter().map(|(r, from)| (r, from..lines.len() + 1)));
     quiet
+}
+
+/// Where a finding about `path` goes in the file: at its text, or where it is missing.
+pub fn place_of(report: &Report, source: Source, path: &str) -> (usize, usize) {
+    let tree = serde_json::to_value(report).unwrap_or(Value::Null);
+    place(report, &tree, source, path, None)
 }
 
 /// The text of a field of the report, by its path (`timeline[3].text`).
