@@ -134,14 +134,23 @@ fn ChartMark(
         (Some(m), true) => format!("Entry {}, {}, {} (inferred)", entry + 1, mark.clock, m.label()),
         (None, _) => format!("Entry {}, {}", entry + 1, mark.clock),
     };
-    // The entry's words, followed on their own: a keystroke changes this mark's label only.
+    // The entry's words, read when the mark is drawn and again when it is pointed at or
+    // focused: following every keystroke would make each one do work for every mark.
     let editor = use_editor();
-    let label = Memo::new(move |_| {
+    let head = StoredValue::new(head);
+    let read = move || {
         let text = editor
             .report
-            .with(|r| r.timeline.get(entry).map(|e| short(&e.text)).unwrap_or_default());
-        format!("{head}: {text}")
-    });
+            .with_untracked(|r| r.timeline.get(entry).map(|e| short(&e.text)).unwrap_or_default());
+        format!("{}: {text}", head.get_value())
+    };
+    let label = RwSignal::new(read());
+    let refresh = move || {
+        let now = read();
+        if label.with_untracked(|l| *l != now) {
+            label.set(now);
+        }
+    };
     let top = if raised { AXIS_Y - 50.0 } else { AXIS_Y - 32.0 };
     let inferred = mark.inferred;
     let milestone = mark.milestone.map(|m: Milestone| {
@@ -158,6 +167,8 @@ fn ChartMark(
             tabindex="0"
             role="button"
             aria-label=label
+            on:mouseenter=move |_| refresh()
+            on:focus=move |_| refresh()
             on:click=move |_| go()
             on:keydown=move |ev| {
                 if ev.key() == "Enter" || ev.key() == " " {

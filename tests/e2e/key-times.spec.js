@@ -53,8 +53,9 @@ test("the chart draws every timed entry; a mark leads to its entry, by mouse or 
   await chart.getByRole("button", { name: /^Entry 6, 09:58/ }).focus();
   await page.keyboard.press("Enter");
   await expect(studio.field("timeline[5].text")).toBeFocused();
-  // Typing in an entry renames its mark.
+  // After typing in an entry, its mark shows the new words when pointed at or focused.
   await studio.fill("timeline[5].text", "Escalated to the network team.");
-  await expect(chart.getByRole("button", { name: "Entry 6, 09:58, acknowledged (inferred): Escalated to the network team." })).toBeVisible();
+  await chart.locator(".chart-mark").nth(4).focus();
+  await expect(chart.getByRole("button", { name: "Entry 6, 09:58, acknowledged (inferred): Escalated to the network team." })).toBeFocused();
   await expect(page.locator(`#${fieldId("timeline[5].text")}`)).toHaveValue("Escalated to the network team.");
 });
