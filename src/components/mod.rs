@@ -12,6 +12,7 @@ pub mod key_times;
 pub mod list;
 pub mod preview;
 pub mod preview_pane;
+pub mod print_header;
 pub mod report_form;
 pub mod review_panel;
 pub mod save_status;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::preview::Preview;
+use crate::components::print_header::PrintHeader;
 use crate::state::use_editor;
 
 /// The live preview of the export, rendered or as the raw Markdown that will be written.
@@ -29,6 +30,7 @@ pub fn PreviewPane() -> impl IntoView {
                 </button>
             </div>
         </div>
+        <PrintHeader />
         <Show
             when=move || show_raw.get()
             fallback=move || view! { <Preview blocks=editor.blocks /> }
