@@ -3,7 +3,7 @@ use postmortem_core::editing::file_stem;
 use postmortem_core::markdown::ExportOptions;
 use postmortem_core::to_json;
 
-use crate::components::file_actions::copy_markdown;
+use crate::components::file_actions::{copy_for_docs, copy_markdown};
 use crate::components::form_section::plural;
 use crate::components::print_header::PrintButton;
 use crate::download::download_text;
@@ -59,6 +59,15 @@ pub fn ExportActions() -> impl IntoView {
                 on:click=move |_| copy_markdown(editor, notices)
             >
                 "Copy"
+            </button>
+            <button
+                type="button"
+                class="button on-dark"
+                data-testid="copy-for-docs"
+                title="Copy the report as formatted text, for a doc, a wiki or an email"
+                on:click=move |_| copy_for_docs(editor, notices)
+            >
+                "Copy for Docs"
             </button>
             <PrintButton />
             <MermaidOption />

@@ -173,6 +173,46 @@ fn carries_files(ev: &web_sys::DragEvent) -> bool {
 }
 
 /// Copies the exported Markdown to the clipboard.
+/// Puts the rendered report on the clipboard as HTML, with its Markdown as the plain text
+/// beside it, so that pasting into a doc, a wiki or an email keeps headings, lists, tables and
+/// bold. The HTML is the preview's, sanitised: no script, no handlers, no styles.
+pub fn copy_for_docs(editor: Editor, notices: Notices) {
+    let markdown = editor.markdown.get_untracked();
+    let html = format!(
+        "<meta charset=\"utf-8\">{}",
+        postmortem_core::preview::to_html(&markdown)
+    );
+    spawn_local(async move {
+        let written = async {
+            let blob = |text: &str, kind: &str| {
+                let options = web_sys::BlobPropertyBag::new();
+                options.set_type(kind);
+                let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+                web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+            };
+            let record = js_sys::Object::new();
+            let (rich, plain) = (blob(&html, "text/html")?, blob(&markdown, "text/plain")?);
+            js_sys::Reflect::set(&record, &"text/html".into(), &rich)?;
+            js_sys::Reflect::set(&record, &"text/plain".into(), &plain)?;
+            let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record)?;
+            let items = js_sys::Array::of1(&item);
+            wasm_bindgen_futures::JsFuture::from(window().navigator().clipboard().write(&items)).await
+        };
+        match written.await {
+            Ok(_) => notices.info("Copied the report for docs: paste it into a doc, a wiki or an email."),
+            Err(error) => {
+                let reason = error
+                    .dyn_ref::<web_sys::DomException>()
+                    .map(|e| e.message())
+                    .unwrap_or_else(|| "this browser cannot copy formatted text".to_owned());
+                notices.error(format!(
+                    "Could not copy the formatted report ({reason}). Copy the Markdown instead, or export it."
+                ));
+            }
+        }
+    });
+}
+
 pub fn copy_markdown(editor: Editor, notices: Notices) {
     let markdown = editor.markdown.get_untracked();
     spawn_local(async move {

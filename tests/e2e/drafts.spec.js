@@ -125,3 +125,31 @@ test("a JSON file dropped on the page opens as a new draft", async ({ studio, pa
   await studio.openLibrary();
   await expect(page.getByTestId("library-item").filter({ hasText: "Draft already open" })).toHaveCount(1);
 });
+
+test("Copy for Docs puts the rendered, sanitised report on the clipboard as HTML, with its Markdown", async ({ studio, page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await studio.openExample();
+  await studio.fill("summary.impact", 'Checkout failed. <img src=x onerror="alert(1)"> <script>alert(2)</script> [x](javascript:alert(3))');
+  await page.getByTestId("copy-for-docs").click();
+  await expect(studio.toast).toContainText("Copied the report for docs");
+  const copied = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const text = async (type) => (item.types.includes(type) ? await (await item.getType(type)).text() : null);
+    return { types: item.types, html: await text("text/html"), plain: await text("text/plain") };
+  });
+  expect(copied.types).toEqual(expect.arrayContaining(["text/html", "text/plain"]));
+  expect(copied.html).toContain("<h1>");
+  expect(copied.html).toContain("<h2>Issue Summary</h2>");
+  expect(copied.html).toContain("<table>");
+  expect(copied.html).toContain("<strong>Impact:</strong>");
+  const parsed = await page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const active = [...doc.querySelectorAll("*")].filter(
+      (el) => ["script", "iframe", "style"].includes(el.localName) || [...el.attributes].some((a) => a.name.startsWith("on") || /^\s*javascript:/i.test(a.value)),
+    );
+    return active.map((el) => el.outerHTML);
+  }, copied.html);
+  expect(parsed).toEqual([]);
+  expect(copied.plain).toContain("# ");
+  expect(copied.plain).toContain("## Issue Summary");
+});
