@@ -41,7 +41,7 @@ test("the chart draws every timed entry; a mark leads to its entry, by mouse or 
   studio.allowResourceErrors(); // the report's images point at hosts that do not exist
   await studio.open();
   await studio.openFile("02.json", golden("02-dns-ttl.json"));
-  const chart = page.getByTestId("timeline-chart");
+  const chart = page.getByTestId("form-pane").getByTestId("timeline-chart");
   // Entry 3's time is words: listed beside the chart, not drawn.
   await expect(chart.locator(".chart-mark")).toHaveCount(10);
   await expect(chart).toContainText("Not drawn, their times being words: entries 3.");
