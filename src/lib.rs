@@ -8,6 +8,7 @@ pub mod download;
 pub mod example;
 pub mod notice;
 pub mod offline;
+pub mod share;
 pub mod state;
 pub mod storage;
 pub mod workspace;

@@ -12,6 +12,7 @@ use crate::components::report_form::ReportForm;
 use crate::components::review_panel::{ReadinessButton, ReviewPanel};
 use crate::components::save_status::{SaveStatusLine, StorageBanner, UpdateBanner};
 use crate::components::section_nav::SectionNav;
+use crate::components::share::SharedReport;
 use crate::components::toast::Toast;
 use crate::example::example_report;
 use crate::notice::Notices;
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
         <StorageBanner />
         <DraftLibrary open=library_open />
         <ReviewPanel open=review_open />
+        <SharedReport />
         <PasteMarkdownDialog open=paste_open />
         <Toast />
         <Show when=move || dragging.get()>

@@ -6,6 +6,7 @@ use postmortem_core::to_json;
 use crate::components::file_actions::{copy_for_docs, copy_markdown};
 use crate::components::form_section::plural;
 use crate::components::print_header::PrintButton;
+use crate::components::share::ShareButton;
 use crate::download::download_text;
 use crate::notice::use_notices;
 use crate::state::use_editor;
@@ -70,6 +71,7 @@ pub fn ExportActions() -> impl IntoView {
                 "Copy for Docs"
             </button>
             <PrintButton />
+            <ShareButton />
             <MermaidOption />
             <p class="export-message" role="status" data-testid="export-message">
                 {move || message.get().map(|(ok, text)| view! { <span class:error=!ok>{text}</span> })}
