@@ -1,9 +1,11 @@
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use postmortem_core::drafts::{backup_to_json, Draft};
 use postmortem_core::markdown::UNTITLED;
 use postmortem_core::templates::Starter;
 use postmortem_core::validate::count;
 use postmortem_core::{validate, Report};
+use wasm_bindgen::JsCast;
 
 use crate::components::file_actions::OpenFileButton;
 use crate::components::form_section::plural;
@@ -58,6 +60,7 @@ pub fn DraftLibrary(
                     </button>
                 </header>
                 <p class="library-note">"Saved in this browser as you type. Nothing leaves your machine."</p>
+                <StorageUse />
                 <div class="library-new">
                     {Starter::ALL
                         .into_iter()
@@ -242,5 +245,72 @@ fn UnreadableItem(key: String, raw: String, reason: String) -> impl IntoView {
                 </button>
             </div>
         </li>
+    }
+}
+
+/// How much this site stores and may store, and whether the browser keeps it when space runs
+/// short (it may clear unpersisted data); a button asks it to.
+#[component]
+fn StorageUse() -> impl IntoView {
+    let state = RwSignal::new(None::<(Option<f64>, Option<f64>, bool)>);
+    let read = move || {
+        spawn_local(async move {
+            let manager = window().navigator().storage();
+            let wait = |p: Result<js_sys::Promise, wasm_bindgen::JsValue>| async move {
+                match p {
+                    Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
+                    Err(_) => None,
+                }
+            };
+            let persisted = wait(manager.persisted())
+                .await
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            let estimate: Option<web_sys::StorageEstimate> = wait(manager.estimate()).await.map(|v| v.unchecked_into());
+            let (usage, quota) = estimate.map_or((None, None), |e| (e.get_usage(), e.get_quota()));
+            state.set(Some((usage, quota, persisted)));
+        });
+    };
+    read();
+    let ask = move |_| {
+        spawn_local(async move {
+            if let Ok(promise) = window().navigator().storage().persist() {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            }
+            read();
+        });
+    };
+    let size = |bytes: f64| {
+        if bytes >= 1e9 {
+            format!("{:.1} GB", bytes / 1e9)
+        } else if bytes >= 1e6 {
+            format!("{:.1} MB", bytes / 1e6)
+        } else {
+            format!("{:.0} KB", (bytes / 1e3).ceil())
+        }
+    };
+    move || {
+        state.get().map(|(usage, quota, persisted)| {
+            let used = match (usage, quota) {
+                (Some(u), Some(q)) => format!("This site stores {} of the {} the browser allows it.", size(u), size(q)),
+                (Some(u), None) => format!("This site stores {}.", size(u)),
+                _ => String::new(),
+            };
+            view! {
+                <p class="library-note" data-testid="storage-use">
+                    {used}
+                    " "
+                    {if persisted {
+                        "The browser keeps these drafts even when space runs short."
+                    } else {
+                        "The browser may clear these drafts when space runs short; download a backup to be safe."
+                    }}
+                    {(!persisted).then(|| view! {
+                        " "
+                        <button type="button" class="link-button" on:click=ask>"Ask the browser to keep them"</button>
+                    })}
+                </p>
+            }
+        })
     }
 }

@@ -153,3 +153,12 @@ test("Copy for Docs puts the rendered, sanitised report on the clipboard as HTML
   expect(copied.plain).toContain("# ");
   expect(copied.plain).toContain("## Issue Summary");
 });
+
+test("the draft library says how much is stored and whether the browser keeps it", async ({ studio, page }) => {
+  await studio.openExample();
+  await studio.waitSaved();
+  await studio.openLibrary();
+  const note = page.getByTestId("storage-use");
+  await expect(note).toContainText(/This site stores \d+(\.\d)? (KB|MB) of the \d+(\.\d)? (MB|GB) the browser allows it\./);
+  await expect(note).toContainText(/The browser (keeps these drafts|may clear these drafts)/);
+});
