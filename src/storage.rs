@@ -85,6 +85,12 @@ pub struct Session {
     /// The writing rules turned off in this browser, by id.
     #[serde(default)]
     pub rules_off: Vec<String>,
+    /// When this browser first kept a draft, and when the drafts were last backed up
+    /// (milliseconds since 1970), for the reminder that they live only here.
+    #[serde(default)]
+    pub first_kept: Option<f64>,
+    #[serde(default)]
+    pub last_backup: Option<f64>,
 }
 
 /// The drafts in this browser. Without storage, every operation says why it did nothing.

@@ -29,6 +29,9 @@ pub enum SaveStatus {
     MemoryOnly(String),
 }
 
+/// How long drafts may live only in this browser before a backup is suggested: a week.
+const BACKUP_AFTER_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
+
 /// The open draft and the store it is saved in. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Workspace {
@@ -57,6 +60,8 @@ pub struct Opening {
     pub export_options: ExportOptions,
     /// The writing rules turned off in this browser.
     pub rules_off: Vec<String>,
+    /// The drafts have lived only in this browser for a week or more without a backup.
+    pub backup_due: bool,
 }
 
 impl Workspace {
@@ -66,6 +71,16 @@ impl Workspace {
         DraftStore::ask_to_persist();
         let session = store.session();
         let drafts = store.list();
+        let has_drafts = !drafts.is_empty();
+        // A week of drafts with no backup: clearing site data would delete them all.
+        let now = js_sys::Date::now();
+        let since = session.last_backup.or(session.first_kept);
+        let backup_due = has_drafts && since.is_some_and(|since| now - since > BACKUP_AFTER_MS);
+        if has_drafts && session.first_kept.is_none() {
+            let mut first = session.clone();
+            first.first_kept = Some(now);
+            let _ = store.save_session(&first);
+        }
         let unreadable = drafts
             .iter()
             .filter(|d| matches!(d, StoredDraft::Unreadable { .. }))
@@ -121,6 +136,7 @@ impl Workspace {
                 mermaid: session.mermaid,
             },
             rules_off: session.rules_off.clone(),
+            backup_due,
         }
     }
 
@@ -231,6 +247,11 @@ impl Workspace {
     /// Keeps the export options for the next visit.
     pub fn remember_export_options(&self, options: ExportOptions) {
         self.remember(|session| session.mermaid = options.mermaid);
+    }
+
+    /// Remembers that the drafts were just backed up.
+    pub fn remember_backup(&self) {
+        self.remember(|session| session.last_backup = Some(js_sys::Date::now()));
     }
 
     /// Keeps the writing rules turned off for the next visit.

@@ -154,6 +154,8 @@ fn the_session_round_trips_and_keys_parse() {
         focused_field: Some("field-title".into()),
         mermaid: true,
         rules_off: vec!["tone/exclamation".into()],
+        first_kept: Some(1.0),
+        last_backup: None,
     };
     store.save_session(&session).unwrap();
     assert_eq!(store.session(), session);

@@ -10,7 +10,7 @@ use crate::components::import_markdown::{ImportNotesPanel, LastImport, PasteMark
 use crate::components::preview_pane::PreviewPane;
 use crate::components::report_form::ReportForm;
 use crate::components::review_panel::{ReadinessButton, ReviewPanel};
-use crate::components::save_status::{SaveStatusLine, StorageBanner, UpdateBanner};
+use crate::components::save_status::{BackupReminder, SaveStatusLine, StorageBanner, UpdateBanner};
 use crate::components::section_nav::SectionNav;
 use crate::components::share::SharedReport;
 use crate::components::toast::Toast;
@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
     let opening = Workspace::start();
     let editor = Editor::new(opening.report, opening.export_options, opening.rules_off);
     let workspace = opening.workspace;
+    let backup_due = opening.backup_due;
     let notices = Notices::new();
     provide_context(editor);
     provide_context(workspace);
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
         </header>
         <UpdateBanner updates=updates />
         <StorageBanner />
+        <BackupReminder due=backup_due />
         <DraftLibrary open=library_open />
         <ReviewPanel open=review_open />
         <SharedReport />

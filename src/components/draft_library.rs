@@ -10,10 +10,32 @@ use wasm_bindgen::JsCast;
 use crate::components::file_actions::OpenFileButton;
 use crate::components::form_section::plural;
 use crate::download::download_text;
-use crate::notice::use_notices;
+use crate::notice::{use_notices, Notices};
 use crate::state::use_editor;
 use crate::storage::StoredDraft;
 use crate::workspace::{date_and_clock, new_draft_id, Workspace};
+
+/// Downloads every readable draft as one backup file, and remembers when, for the reminder.
+pub fn download_backup(workspace: Workspace, notices: Notices) {
+    let readable: Vec<Draft> = workspace
+        .store()
+        .list()
+        .into_iter()
+        .filter_map(|d| match d {
+            StoredDraft::Readable(draft) => Some(*draft),
+            StoredDraft::Unreadable { .. } => None,
+        })
+        .collect();
+    let date = String::from(js_sys::Date::new_0().to_iso_string());
+    let name = format!("postmortem-drafts-{}.json", &date[..10.min(date.len())]);
+    match download_text(&name, "application/json", &backup_to_json(&readable)) {
+        Ok(()) => {
+            workspace.remember_backup();
+            notices.info(format!("Downloaded {name} with {}.", plural(readable.len(), "draft")));
+        }
+        Err(_) => notices.error("The backup could not be downloaded."),
+    }
+}
 
 /// Every draft in this browser: start a new one, open, rename, copy, delete (with undo), and
 /// back them all up to one file or restore them from it.
@@ -33,22 +55,7 @@ pub fn DraftLibrary(
         workspace.open_as_new(editor, starter.report());
         open.set(false);
     };
-    let backup = move |_| {
-        let readable: Vec<Draft> = drafts
-            .get_untracked()
-            .into_iter()
-            .filter_map(|d| match d {
-                StoredDraft::Readable(draft) => Some(*draft),
-                StoredDraft::Unreadable { .. } => None,
-            })
-            .collect();
-        let date = String::from(js_sys::Date::new_0().to_iso_string());
-        let name = format!("postmortem-drafts-{}.json", &date[..10.min(date.len())]);
-        match download_text(&name, "application/json", &backup_to_json(&readable)) {
-            Ok(()) => notices.info(format!("Downloaded {name} with {}.", plural(readable.len(), "draft"))),
-            Err(_) => notices.error("The backup could not be downloaded."),
-        }
-    };
+    let backup = move |_| download_backup(workspace, notices);
     view! {
         <Show when=move || open.get()>
             <div class="library-backdrop" on:click=move |_| open.set(false)></div>

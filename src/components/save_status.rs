@@ -135,3 +135,47 @@ pub fn UpdateBanner(
         </Show>
     }
 }
+
+/// A quiet reminder, after a week of drafts kept only in this browser with no backup: clearing
+/// the site's data would delete them.
+#[component]
+pub fn BackupReminder(
+    /// Whether the reminder is due, as the page opened.
+    due: bool,
+) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let notices = crate::notice::use_notices();
+    let shown = RwSignal::new(due);
+    view! {
+        <Show when=move || shown.get()>
+            <div class="banner banner-info" role="status" data-testid="backup-reminder">
+                <p>
+                    "Your drafts live only in this browser, and have not been backed up for a week or more. Clearing the site's data would delete them."
+                </p>
+                <div class="banner-actions">
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| {
+                            crate::components::draft_library::download_backup(workspace, notices);
+                            shown.set(false);
+                        }
+                    >
+                        "Download a backup"
+                    </button>
+                    <button
+                        type="button"
+                        class="button ghost"
+                        on:click=move |_| {
+                            // Asked again in a week.
+                            workspace.remember_backup();
+                            shown.set(false);
+                        }
+                    >
+                        "Not now"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

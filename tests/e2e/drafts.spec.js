@@ -162,3 +162,27 @@ test("the draft library says how much is stored and whether the browser keeps it
   await expect(note).toContainText(/This site stores \d+(\.\d)? (KB|MB) of the \d+(\.\d)? (MB|GB) the browser allows it\./);
   await expect(note).toContainText(/The browser (keeps these drafts|may clear these drafts)/);
 });
+
+test("after a week with no backup, a quiet reminder offers one, and stays away once taken", async ({ studio, page }) => {
+  await studio.openExample();
+  await studio.waitSaved();
+  await page.reload();
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+  // The drafts were first kept eight days ago, and never backed up.
+  await page.evaluate(() => {
+    const key = "postmortem-studio/session";
+    const session = JSON.parse(localStorage.getItem(key) || "{}");
+    session.first_kept = Date.now() - 8 * 24 * 3600 * 1000;
+    session.last_backup = null;
+    localStorage.setItem(key, JSON.stringify(session));
+  });
+  await page.reload();
+  const reminder = page.getByTestId("backup-reminder");
+  await expect(reminder).toContainText("Your drafts live only in this browser");
+  const backup = await studio.downloadFrom(reminder.getByRole("button", { name: "Download a backup" }));
+  expect(backup.name).toMatch(/^postmortem-drafts-\d{4}-\d\d-\d\d\.json$/);
+  await expect(reminder).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator("#section-details")).toBeVisible();
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+});
