@@ -11,7 +11,10 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use postmortem_core::chart::{self, Chart};
 use postmortem_core::markdown::{markdown_blocks, to_markdown_with, ExportOptions};
+use postmortem_core::metrics::{self, KeyTimes};
+use postmortem_core::readiness::{self, Check};
 use postmortem_core::validate::count;
 use postmortem_core::writing::{self, Advice};
 use postmortem_core::{validate, Finding, Report};
@@ -27,6 +30,12 @@ pub struct Editor {
     pub findings: Memo<Vec<Finding>>,
     /// (errors, warnings) in the whole report.
     pub counts: Memo<(usize, usize)>,
+    /// The key times, and the timeline drawn with them: worked out once per change for the
+    /// key times panel, both charts (form and print) and the review checklist.
+    pub key_times: Memo<KeyTimes>,
+    pub chart: Memo<Chart>,
+    /// The review checklist, for the readiness figure and the review panel.
+    pub checklist: Memo<Vec<Check>>,
     /// The writing rules turned off in this browser.
     pub rules_off: RwSignal<Vec<String>>,
     /// The writing advice on the report, but for what it dismissed and the rules turned off.
@@ -54,6 +63,20 @@ impl Editor {
         let report = RwSignal::new(report);
         let export_options = RwSignal::new(options);
         let rules_off = RwSignal::new(rules_off);
+        let key_times = Memo::new(move |_| report.with(metrics::key_times));
+        let advice = {
+            // Texts already read are not read again: a keystroke reviews one field.
+            let cache = StoredValue::new(writing::Cache::default());
+            Memo::new(move |_| {
+                rules_off.with(|off| {
+                    report.with(|r| {
+                        cache
+                            .try_update_value(|cache| writing::review_with(r, off, cache))
+                            .unwrap_or_default()
+                    })
+                })
+            })
+        };
         let findings = Memo::new(move |_| report.with(validate));
         let editor = Self {
             report,
@@ -62,19 +85,12 @@ impl Editor {
             counts: Memo::new(move |_| findings.with(|f| count(f))),
             export_options,
             rules_off,
-            advice: {
-                // Texts already read are not read again: a keystroke reviews one field.
-                let cache = StoredValue::new(writing::Cache::default());
-                Memo::new(move |_| {
-                    rules_off.with(|off| {
-                        report.with(|r| {
-                            cache
-                                .try_update_value(|cache| writing::review_with(r, off, cache))
-                                .unwrap_or_default()
-                        })
-                    })
-                })
-            },
+            advice,
+            key_times,
+            chart: Memo::new(move |_| key_times.with(|times| report.with(|r| chart::chart(r, times)))),
+            checklist: Memo::new(move |_| {
+                key_times.with(|times| advice.with(|advice| report.with(|r| readiness::checklist(r, times, advice))))
+            }),
             markdown: Memo::new(move |_| report.with(|r| to_markdown_with(r, export_options.get()))),
             blocks: Memo::new(move |_| report.with(|r| markdown_blocks(r, export_options.get()))),
             findings_by_path: StoredValue::new(HashMap::new()),

@@ -3,7 +3,7 @@ use postmortem_core::fields::{Field, Input};
 use postmortem_core::writing::Advice;
 use postmortem_core::{Dismissal, Finding, Level};
 
-use crate::state::{field_id, use_editor};
+use crate::state::{field_id, use_editor, Editor};
 use crate::workspace::Workspace;
 
 /// What kind of control a [`TextField`] is.
@@ -266,12 +266,7 @@ pub fn AdviceList(#[prop(into)] advice: Signal<Vec<Advice>>) -> impl IntoView {
                         };
                         editor.update(|r| r.review.get_or_insert_with(Default::default).dismissed.push(dismissal));
                     };
-                    let turn_off = move |_| {
-                        editor.rules_off.update(|off| off.push(rule.id.to_owned()));
-                        if let Some(workspace) = workspace {
-                            workspace.remember_rules_off(editor.rules_off.get_untracked());
-                        }
-                    };
+                    let turn_off = move |_| set_rule_on(editor, workspace, rule.id, false);
                     view! {
                         <div class=format!("advice advice-{}", rule.strength.key()) data-testid="advice" data-rule=rule.id>
                             <p>
@@ -297,6 +292,19 @@ pub fn AdviceList(#[prop(into)] advice: Signal<Vec<Advice>>) -> impl IntoView {
                 })
                 .collect_view()
         })
+    }
+}
+
+/// Turns a writing rule on or off in this browser, for this visit and the next.
+pub fn set_rule_on(editor: Editor, workspace: Option<Workspace>, rule: &str, on: bool) {
+    editor.rules_off.update(|off| {
+        off.retain(|o| o != rule);
+        if !on {
+            off.push(rule.to_owned());
+        }
+    });
+    if let Some(workspace) = workspace {
+        workspace.remember_rules_off(editor.rules_off.get_untracked());
     }
 }
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use postmortem_core::fields;
-use postmortem_core::metrics::{describe, key_times, Source};
+use postmortem_core::metrics::{describe, Source};
 use postmortem_core::time::TimeDisplay;
 
 use crate::components::field::ReportField;
@@ -11,24 +11,29 @@ use crate::state::use_editor;
 #[component]
 pub fn KeyTimesPanel() -> impl IntoView {
     let editor = use_editor();
-    let rows = editor.select(|r| {
-        let times = TimeDisplay::for_summary(&r.summary);
-        let key_times = key_times(r);
-        key_times
-            .figures()
-            .into_iter()
-            .map(|figure| {
-                // The end the figure is named for is the one to mark (the start of "time to
-                // acknowledge" is the detection, marked or not).
-                let unmarked = [figure.to, figure.from]
-                    .into_iter()
-                    .find_map(|end| match (end.point, end.source) {
-                        (postmortem_core::metrics::Point::Milestone(m), Source::Inferred(entry)) => Some((m, entry)),
-                        _ => None,
-                    });
-                (describe(&figure, &times), unmarked)
-            })
-            .collect::<Vec<_>>()
+    let key_times = editor.key_times;
+    let display = editor.select(|r| TimeDisplay::for_summary(&r.summary));
+    let rows = Memo::new(move |_| {
+        let times = display.get();
+        key_times.with(|key_times| {
+            key_times
+                .figures()
+                .into_iter()
+                .map(|figure| {
+                    // The end the figure is named for is the one to mark (the start of "time to
+                    // acknowledge" is the detection, marked or not).
+                    let unmarked = [figure.to, figure.from]
+                        .into_iter()
+                        .find_map(|end| match (end.point, end.source) {
+                            (postmortem_core::metrics::Point::Milestone(m), Source::Inferred(entry)) => {
+                                Some((m, entry))
+                            }
+                            _ => None,
+                        });
+                    (describe(&figure, &times), unmarked)
+                })
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <div class="key-times span-2" data-testid="key-times">

@@ -1,15 +1,16 @@
 use leptos::prelude::*;
-use postmortem_core::readiness::{checklist, readiness, Check};
+use postmortem_core::readiness::{readiness, Check};
 use postmortem_core::writing::rule;
 use postmortem_core::{DueDate, ReviewStatus};
 
+use crate::components::field::set_rule_on;
 use crate::state::use_editor;
 use crate::workspace::Workspace;
 
 /// "Ready 7 of 9": how much of the review checklist the report meets; opens the checklist.
 #[component]
 pub fn ReadinessButton(open: RwSignal<bool>) -> impl IntoView {
-    let checks = use_checklist();
+    let checks = use_editor().checklist;
     let counts = Memo::new(move |_| checks.with(|c| readiness(c)));
     view! {
         <button
@@ -28,20 +29,11 @@ pub fn ReadinessButton(open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-fn use_checklist() -> Memo<Vec<Check>> {
-    let editor = use_editor();
-    Memo::new(move |_| {
-        editor
-            .advice
-            .with(|advice| editor.report.with(|r| checklist(r, advice)))
-    })
-}
-
 /// The review checklist, the review's status and the writing rules turned off here.
 #[component]
 pub fn ReviewPanel(open: RwSignal<bool>) -> impl IntoView {
     let editor = use_editor();
-    let checks = use_checklist();
+    let checks = editor.checklist;
     let status = editor.select(|r| r.review.as_ref().map(|r| r.status).unwrap_or_default());
     view! {
         <Show when=move || open.get()>
@@ -173,12 +165,7 @@ fn RulesOff() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="link-button"
-                                        on:click=move |_| {
-                                            editor.rules_off.update(|off| off.retain(|o| *o != back));
-                                            if let Some(workspace) = workspace {
-                                                workspace.remember_rules_off(editor.rules_off.get_untracked());
-                                            }
-                                        }
+                                        on:click=move |_| set_rule_on(editor, workspace, &back, true)
                                     >
                                         "Turn on"
                                     </button>

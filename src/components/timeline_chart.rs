@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use postmortem_core::chart::{chart, Mark};
+use postmortem_core::chart::Mark;
 use postmortem_core::{EntryKind, Milestone};
 
 use crate::components::list::focus_by_id;
@@ -25,7 +25,7 @@ fn x_of(fraction: f64) -> f64 {
 #[component]
 pub fn TimelineChart() -> impl IntoView {
     let editor = use_editor();
-    let drawn = editor.select(chart);
+    let drawn = editor.chart;
     move || {
         let c = drawn.get();
         let (start, end) = c.axis.clone()?;

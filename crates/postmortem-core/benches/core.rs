@@ -97,8 +97,8 @@ fn main() {
         row(
             "key times and chart",
             median(|| {
-                drop(black_box(postmortem_core::metrics::key_times(black_box(&report))));
-                drop(black_box(postmortem_core::chart::chart(black_box(&report))));
+                let times = postmortem_core::metrics::key_times(black_box(&report));
+                drop(black_box(postmortem_core::chart::chart(black_box(&report), &times)));
             }),
             json.len(),
         );

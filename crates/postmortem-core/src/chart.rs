@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
+use crate::metrics::KeyTimes;
 use crate::model::{EntryKind, Milestone, Moment, Report};
 use crate::time::{format_duration, TimeDisplay};
 
@@ -47,7 +48,8 @@ pub struct Chart {
 /// A silence is drawn when it is at least this share of the axis.
 const SILENCE_SHARE: f64 = 0.2;
 
-pub fn chart(report: &Report) -> Chart {
+/// The chart of a report, whose key times (for the inferred milestones) are `key_times`.
+pub fn chart(report: &Report, key_times: &KeyTimes) -> Chart {
     let exact = |m: &Option<Moment>| m.as_ref().and_then(Moment::exact);
     let times = TimeDisplay::for_summary(&report.summary);
     let mut unplotted = Vec::new();
@@ -80,7 +82,7 @@ pub fn chart(report: &Report) -> Chart {
         (Some(s), Some(e)) if s <= e => Some((x(s), x(e))),
         _ => None,
     };
-    let inferred = crate::metrics::key_times(report).inferred();
+    let inferred = key_times.inferred();
     let marks: Vec<Mark> = timed
         .iter()
         .map(|&(entry, at)| {
@@ -120,6 +122,10 @@ pub fn chart(report: &Report) -> Chart {
 mod tests {
     use super::*;
     use crate::model::TimelineEntry;
+
+    fn chart(report: &Report) -> Chart {
+        super::chart(report, &crate::metrics::key_times(report))
+    }
 
     fn entry(time: &str, kind: EntryKind) -> TimelineEntry {
         TimelineEntry {

@@ -124,10 +124,12 @@ fn card_paths(card: &Card) -> Vec<&'static str> {
 /// `measures`) go to the card that holds its main field (the impact, the tasks); anything
 /// else to the details.
 pub fn card_of(cards: &[Card], path: &str) -> usize {
-    holder(cards, path).unwrap_or(0)
+    let paths: Vec<Vec<&str>> = cards.iter().map(card_paths).collect();
+    holder(&paths, path).unwrap_or(0)
 }
 
-fn holder(cards: &[Card], path: &str) -> Option<usize> {
+/// Which of the cards, given by the paths they hold, holds `path`.
+fn holder(cards: &[Vec<&str>], path: &str) -> Option<usize> {
     let path = match path {
         "summary" => "summary.impact",
         "measures" => "measures.tasks",
@@ -135,7 +137,7 @@ fn holder(cards: &[Card], path: &str) -> Option<usize> {
     };
     cards
         .iter()
-        .position(|card| card_paths(card).iter().any(|field| within(path, field)))
+        .position(|fields| fields.iter().any(|field| within(path, field)))
 }
 
 /// How a card stands: its worst finding.
@@ -148,9 +150,10 @@ pub enum CardState {
 
 /// The state of every card, in order.
 pub fn card_states(findings: &[Finding], cards: &[Card]) -> Vec<CardState> {
+    let paths: Vec<Vec<&str>> = cards.iter().map(card_paths).collect();
     let mut counts = vec![(0, 0); cards.len()];
     for finding in findings {
-        let (errors, warnings) = &mut counts[card_of(cards, &finding.path)];
+        let (errors, warnings) = &mut counts[holder(&paths, &finding.path).unwrap_or(0)];
         match finding.level {
             Level::Error => *errors += 1,
             Level::Warning => *warnings += 1,
@@ -209,8 +212,9 @@ mod tests {
                 .iter()
                 .any(|c| c.heading == tasks && c.anchor != "section-details"));
             assert_eq!(card("summary"), card("summary.impact"));
+            let paths: Vec<Vec<&str>> = cards.iter().map(card_paths).collect();
             for finding in &findings {
-                assert!(holder(&cards, &finding.path).is_some(), "{template:?} {}", finding.path);
+                assert!(holder(&paths, &finding.path).is_some(), "{template:?} {}", finding.path);
             }
             let states = card_states(&findings, &cards);
             assert_eq!(states[0], CardState::HasErrors(1), "{template:?}: the title");

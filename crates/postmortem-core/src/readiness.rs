@@ -2,7 +2,7 @@
 //! review criteria. The report answers most checks itself; the rest a reviewer ticks, and the
 //! ticks are kept in the report (`review.checked`).
 
-use crate::metrics::{key_times, Measure};
+use crate::metrics::{KeyTimes, Measure};
 use crate::model::{Moment, Report, ReviewCheck, TaskType};
 use crate::writing::{Advice, Strength};
 
@@ -26,9 +26,9 @@ fn auto(label: &'static str, missing: Option<String>) -> Check {
     }
 }
 
-/// Every check, in the order a reviewer reads the report, given the writing advice it has
-/// (`writing::review`).
-pub fn checklist(report: &Report, advice: &[Advice]) -> Vec<Check> {
+/// Every check, in the order a reviewer reads the report, given its key times
+/// (`metrics::key_times`) and the writing advice it has (`writing::review`).
+pub fn checklist(report: &Report, times: &KeyTimes, advice: &[Advice]) -> Vec<Check> {
     let s = &report.summary;
     let exact = |m: &Option<Moment>| m.as_ref().and_then(Moment::exact);
     let mut checks = Vec::new();
@@ -57,7 +57,6 @@ pub fn checklist(report: &Report, advice: &[Advice]) -> Vec<Check> {
         (Some(first), Some(start)) => *first <= start,
         _ => false,
     };
-    let times = key_times(report);
     let detected = times.figure(Measure::Detect).is_some()
         || report.timeline.iter().any(|e| e.kind == crate::EntryKind::Detection);
     let resolved = times.figure(Measure::Resolve).is_some()
@@ -163,6 +162,11 @@ pub fn readiness(checks: &[Check]) -> (usize, usize) {
 mod tests {
     use super::*;
     use crate::from_json;
+    use crate::metrics::key_times;
+
+    fn checklist(report: &Report, advice: &[Advice]) -> Vec<Check> {
+        super::checklist(report, &key_times(report), advice)
+    }
 
     fn golden(name: &str) -> Report {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/golden");

@@ -153,9 +153,9 @@ pub fn rule(id: &str) -> Option<Rule> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Place {
     /// Summary, timeline, root cause and other prose.
-    Narrative,
-    /// A corrective task or an improvement.
-    Task,
+    Narrative = 0,
+    /// A corrective task or an improvement. (The values index the cache's maps.)
+    Task = 1,
 }
 
 /// One piece of advice about a phrase of a field.
@@ -703,7 +703,9 @@ fn check_task(lower: &[&str], all: &[Word], found: &mut Vec<Found>) {
 /// changed. Holds the texts of the last review only.
 #[derive(Default)]
 pub struct Cache {
-    seen: HashMap<(Place, String), Vec<Found>>,
+    /// By place (prose, task), then by text: looked up by `&str`, so a text read before is
+    /// moved from the last review's map to this one's without being copied.
+    seen: [HashMap<String, Vec<Found>>; 2],
 }
 
 /// A rule and the span of the phrase it found.
@@ -723,10 +725,13 @@ pub fn review_with(report: &Report, off: &[String], cache: &mut Cache) -> Vec<Ad
         if text.trim().is_empty() {
             return;
         }
-        let key = (place, text.to_owned());
-        let found = match previous.remove(&key) {
-            Some(found) => found,
-            None => cache.seen.get(&key).cloned().unwrap_or_else(|| check_text(text, place)),
+        let slot = place as usize;
+        let (key, found) = match previous[slot].remove_entry(text) {
+            Some(entry) => entry,
+            None => match cache.seen[slot].get(text) {
+                Some(found) => (text.to_owned(), found.clone()),
+                None => (text.to_owned(), check_text(text, place)),
+            },
         };
         for (rule, span) in found.iter().cloned() {
             if off.iter().any(|o| o == rule.id) {
@@ -744,7 +749,7 @@ pub fn review_with(report: &Report, off: &[String], cache: &mut Cache) -> Vec<Ad
                 quote,
             });
         }
-        cache.seen.insert(key, found);
+        cache.seen[slot].insert(key, found);
     };
     let s = &report.summary;
     check("summary.impact".into(), &s.impact, Place::Narrative);
