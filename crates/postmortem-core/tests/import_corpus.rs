@@ -32,9 +32,12 @@ fn facts(file: &str) -> serde_json::Map<String, Value> {
     }
 }
 
-/// "3:31", "10:30 AM", "2020-02-06 11:05", "T13:00:00": the clock time written, on a 24-hour
-/// clock when AM/PM is given, and whether it was.
+/// "3:31", "10:30 AM", "2020-02-06 11:05", "T13:00:00", "8.40 AM GMT", "2022-02-02 1625": the
+/// clock time written, on a 24-hour clock when AM/PM is given, and whether it was.
 fn clock_of(text: &str) -> Option<(u32, u32, bool)> {
+    // The counters wrote times as the report did: a dot for the colon before AM/PM or a
+    // zone, four digits after a date.
+    let text = &normalise_clock(text);
     let bytes = text.as_bytes();
     for i in 0..bytes.len() {
         if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
@@ -60,6 +63,37 @@ fn clock_of(text: &str) -> Option<(u32, u32, bool)> {
         return Some((hour, minute, meridiem));
     }
     None
+}
+
+fn normalise_clock(text: &str) -> String {
+    let mut out = text.to_owned();
+    let b = text.as_bytes();
+    for i in 0..b.len().saturating_sub(3) {
+        let digit = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+        let hour_digits = b[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let letter_after = text[i + 3..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_alphabetic());
+        if b[i] == b'.'
+            && (1..=2).contains(&hour_digits)
+            && digit(i + 1)
+            && digit(i + 2)
+            && !digit(i + 3)
+            && letter_after
+        {
+            out.replace_range(i..i + 1, ":");
+            return out;
+        }
+    }
+    // "2022-02-02 1625"
+    if let Some((date, rest)) = text.split_once(' ') {
+        let hhmm = rest.get(..4).unwrap_or_default();
+        if date.len() == 10 && date.as_bytes()[4] == b'-' && hhmm.bytes().all(|c| c.is_ascii_digit()) && hhmm.len() == 4
+        {
+            return format!("{date} {}:{}{}", &hhmm[..2], &hhmm[2..], &rest[4..]);
+        }
+    }
+    out
 }
 
 fn moment_clock(moment: &Moment) -> Option<(u32, u32)> {
@@ -325,9 +359,9 @@ const NOT_STATED: &[(&str, &str)] = &[
 ];
 
 /// The floors the totals must stay above: what the importer reaches on the 60 reports now
-/// (0.885, 0.838, 0.914), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
-const TIMELINE_FLOOR: f64 = 0.88;
-const CHECKS_FLOOR: f64 = 0.83;
+/// (0.975, 0.892, 0.914), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
+const TIMELINE_FLOOR: f64 = 0.97;
+const CHECKS_FLOOR: f64 = 0.89;
 const WORDS_FLOOR: f64 = 0.91;
 
 #[derive(Default)]

@@ -226,6 +226,12 @@ impl Importer<'_> {
         });
     }
 
+    /// The list a table belongs to when its first column is headed as one ("Action Item").
+    pub(super) fn measure_table_group(&self, rows: &[Vec<Span>]) -> Option<Group> {
+        let first = rows.first()?.first()?;
+        sections::group_label(&clean_cell(self.raw(first)))
+    }
+
     /// A table of action items: one task a row, with the owner and status columns read.
     pub(super) fn read_measure_table(&mut self, rows: &[Vec<Span>], group: Group) {
         let Some((header, rows)) = rows.split_first() else {

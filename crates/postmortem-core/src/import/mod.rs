@@ -223,7 +223,12 @@ impl<'a> Importer<'a> {
         self.report.title = title;
         if let Body::Meta { text } = &self.blocks[index].body {
             // The title was read from the front matter; the rest of it is kept.
-            let rest: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with("title:")).collect();
+            let is_title = |l: &str| {
+                l.trim_start()
+                    .strip_prefix("title")
+                    .is_some_and(|r| r.trim_start().starts_with([':', '=']))
+            };
+            let rest: Vec<&str> = text.lines().filter(|l| !is_title(l)).collect();
             let rest = rest.join("\n");
             self.keep_unplaced(&rest);
         }
@@ -252,7 +257,11 @@ impl<'a> Importer<'a> {
         let Body::Meta { text } = &block.body else {
             return None;
         };
-        let title = text.lines().find_map(|l| l.trim_start().strip_prefix("title:"))?;
+        // YAML (`title: …`) or TOML (`title = "…"`, between `+++` lines).
+        let title = text.lines().find_map(|l| {
+            let rest = l.trim_start().strip_prefix("title")?.trim_start();
+            rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))
+        })?;
         let title = title.trim().trim_matches(['"', '\'']).trim();
         (!title.is_empty()).then(|| (index, title.to_owned()))
     }
@@ -356,7 +365,16 @@ impl<'a> Importer<'a> {
 
     fn keep_extra(&mut self, section: &Section) {
         let body = read_block(&self.region(section.body.start, section.body.end));
-        let heading = section.heading.clone().unwrap_or_default();
+        let mut heading = section.heading.clone().unwrap_or_default();
+        // "## Date: 12th March 2023": a labelled value written as a heading.
+        let labelled = text::split_label(&heading)
+            .filter(|(_, value)| !value.trim().is_empty())
+            .and_then(|(label, value)| summary::field_for(&label).map(|field| (field, value.to_owned())));
+        if let Some((field, value)) = labelled {
+            let whole = heading.clone();
+            self.fill(field, &value, &whole, false);
+            heading.clear();
+        }
         if heading.is_empty() && body.trim().is_empty() {
             return;
         }
@@ -398,7 +416,15 @@ impl Importer<'_> {
                 // "From 6:00 a.m. to 12:16 p.m. GMT+1, January 14, 2020, …": a date written
                 // beside the range is its date.
                 if start.date.is_none() && end.date.is_none() && self.doc_date.is_none() {
-                    let near = |w: &When| w.start + 60 >= start.start && w.start <= end.end + 60;
+                    // Beside it: within a line's length, or in the same sentence ("On
+                    // 02-15-2022, the site was down for half an hour, from 7:00 to 7:30").
+                    let sentence = text::sentences(&impact)
+                        .into_iter()
+                        .find(|r| r.contains(&start.start))
+                        .unwrap_or(start.start..end.end);
+                    let near = |w: &When| {
+                        (w.start + 60 >= start.start && w.start <= end.end + 60) || sentence.contains(&w.start)
+                    };
                     let date = when::all_whens(&impact)
                         .into_iter()
                         .filter(|w| w.clock.is_none() && near(w))
@@ -406,6 +432,9 @@ impl Importer<'_> {
                     self.doc_date = date.map(|date| (date, String::new()));
                 }
             }
+        }
+        if self.start.is_none() && self.end.is_none() && self.impact_is_prose {
+            self.window_from_story();
         }
         let summary_date = self.summary_date();
         let summary_zone = self.summary_zone().or(self.doc_zone);
@@ -424,6 +453,7 @@ impl Importer<'_> {
             .and_then(Moment::exact)
             .map(|s| s.date_naive());
         self.resolve_timeline(entries, start_date.or(date), zone, start_date.is_some());
+        self.window_from_markers();
         if let Some(zone) = zone.or(first_zone) {
             let summary = &self.report.summary;
             let exact = [&summary.started_at, &summary.ended_at]

@@ -100,7 +100,8 @@ pub fn read(source: &str) -> Vec<Block> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut blocks: Vec<Block> = Vec::new();
     let mut containers: Vec<Container> = Vec::new();
     let mut inline: Option<Inline> = None;

@@ -323,7 +323,11 @@ pub fn hash_heading(line: &str) -> Option<(u8, String)> {
 /// section on its own ("**Timeline:**", "Issue Summary"), as level 7.
 fn heading_of(block: &Block, source: &str) -> Option<(u8, String)> {
     match block.body {
-        Body::Heading { level } => Some((level, heading_text(&block.text(source)))),
+        // A heading with no words ("##" alone) is a rule between parts, not a section.
+        Body::Heading { level } => {
+            let text = heading_text(&block.text(source));
+            (!words(&text).trim().is_empty()).then_some((level, text))
+        }
         Body::Paragraph if block.lines.len() == 1 && block.images.is_empty() => {
             let line = block.text(source);
             if let Some(found) = hash_heading(&line) {
@@ -353,6 +357,7 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
     };
     let first = title.map_or(0, |t| t + 1);
     let mut rca_level: Option<u8> = None;
+    let mut tasks_level: Option<u8> = None;
     for (index, block) in blocks.iter().enumerate().skip(first) {
         if let Some((level, text)) = heading_of(block, source) {
             let kind = classify(&text);
@@ -363,7 +368,16 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
                     (current.kind == Kind::Preamble || current.level == 7)
                         && (kind.family() != current.kind.family() || kind.is_part_of(current.kind))
                 }
-                Some(kind) => !current.kind.is_known() || level <= current.level || kind.is_part_of(current.kind),
+                // A timeline is never a part of another section's text: "### Timeline (UTC)"
+                // under "## Recovery" is the report's timeline.
+                Some(kind) => {
+                    !current.kind.is_known()
+                        || level <= current.level
+                        || kind.is_part_of(current.kind)
+                        || (kind == Kind::Timeline && current.kind != Kind::Timeline)
+                }
+                // "### 10:07-10:29 AM: Emergency coordination" in a timeline is an entry.
+                None if current.kind == Kind::Timeline && starts_with_time(&text) => false,
                 None => current.kind == Kind::Preamble || level <= current.level,
             };
             if starts {
@@ -372,10 +386,22 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
                 if !nested_in_rca {
                     rca_level = (kind == Some(Kind::Rca)).then_some(level);
                 }
+                let mut kind = kind.unwrap_or(Kind::Extra);
+                // "Action items" in parts ("Process improvements", "Technical improvements"):
+                // the parts are kinds of action item, not a list of their own.
+                match (kind, tasks_level) {
+                    (Kind::Measures(Group::Improvements), Some(parent))
+                        if level > parent && words(&text).trim() != "improvements" =>
+                    {
+                        kind = Kind::Measures(Group::Tasks);
+                    }
+                    (Kind::Measures(_), Some(parent)) if level > parent => {}
+                    _ => tasks_level = (kind == Kind::Measures(Group::Tasks)).then_some(level),
+                }
                 current.body.end = block.range.start;
                 sections.push(current);
                 current = Section {
-                    kind: kind.unwrap_or(Kind::Extra),
+                    kind,
                     heading: Some(text),
                     level,
                     blocks: index + 1..index + 1,
@@ -390,4 +416,10 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
     current.body.end = source.len();
     sections.push(current);
     sections
+}
+
+/// Whether a heading opens with a time or a date ("~9:43 AM: Identifying the issue").
+fn starts_with_time(heading: &str) -> bool {
+    let heading = heading.trim_start_matches(['~', '\u{2248}', ' ']);
+    super::when::when_prefix(heading).is_some_and(|w| w.start == 0)
 }

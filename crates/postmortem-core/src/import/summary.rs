@@ -5,10 +5,10 @@
 use chrono::{NaiveDate, TimeDelta};
 
 use super::outline::Body;
-use super::sections::Section;
+use super::sections::{Group, Section};
 use super::text::{self, clean_phrase, split_label, unquote, words};
-use super::when::{self, Zone};
-use super::{append, resolve, Importer, Written, UNPLACED};
+use super::when::{self, When, Zone};
+use super::{append, clean_cell, resolve, Importer, Written, UNPLACED};
 use crate::markdown::read_paragraph;
 use crate::model::{Moment, Severity};
 
@@ -30,6 +30,26 @@ impl Importer<'_> {
                         }
                         self.keep_unplaced(line);
                     }
+                    continue;
+                }
+                // "| **Detected** | 2021-03-05 23:27 |": a table of labels and values, as
+                // report headers are often laid out.
+                Body::Table { rows } if self.is_label_table(rows) => {
+                    for row in rows {
+                        let (label, value) = (clean_cell(self.raw(&row[0])), clean_cell(self.raw(&row[1])));
+                        let whole = format!("{label}: {value}");
+                        match split_label(&whole).and_then(|(label, _)| field_for(&label)) {
+                            Some(field) => self.fill(field, &value, &whole, false),
+                            None if !value.is_empty() || !label.is_empty() => self.keep_unplaced(&whole),
+                            None => {}
+                        }
+                    }
+                    continue;
+                }
+                // An action-item table kept beside the summary, as one-page templates have it.
+                Body::Table { rows } if self.measure_table_group(rows).is_some() => {
+                    let group = self.measure_table_group(rows).unwrap_or(Group::Tasks);
+                    self.read_measure_table(rows, group);
                     continue;
                 }
                 _ => {
@@ -79,6 +99,11 @@ impl Importer<'_> {
                         }
                         pending = Some((field, depth, empty));
                     }
+                    // A label no field takes ("**Status:** …") ends the value above it.
+                    None if split_label(&line).is_some_and(|(_, value)| !value.trim().is_empty()) => {
+                        pending = None;
+                        self.keep_unplaced(&line);
+                    }
                     None => match pending {
                         Some((field, _, _)) => self.fill(field, unquote(&line), &line, true),
                         None if is_summary => self.append_impact(&line),
@@ -89,12 +114,30 @@ impl Importer<'_> {
         }
     }
 
+    /// A two-column table whose first column is labels: bold, or a field's name.
+    fn is_label_table(&self, rows: &[Vec<super::outline::Span>]) -> bool {
+        let is_label = |row: &Vec<super::outline::Span>| {
+            let label = clean_cell(self.raw(&row[0]));
+            let bold = text::strip_wrapper(&label).is_some_and(|(_, rest)| rest.trim().is_empty());
+            let named = split_label(&format!("{label}: x")).is_some_and(|(label, _)| field_for(&label).is_some());
+            label.split_whitespace().count() <= 4 && (bold || named)
+        };
+        let labelled = rows.iter().filter(|row| row.len() == 2 && is_label(row)).count();
+        rows.iter().all(|row| row.len() == 2) && labelled >= 2 && labelled * 3 >= rows.len() * 2
+    }
+
     /// A line before the first section: a date the report is about, the metadata line of our
     /// own export, or text kept unplaced.
     pub(super) fn read_preamble_line(&mut self, line: &str) {
         if let Some(date) = when::date_only(&clean_phrase(line)) {
             self.doc_date = Some((date, line.to_owned()));
             return;
+        }
+        // "All times in PDT (UTC-7).": the zone of every time in the report. The line is
+        // kept, since the zone is shown only where a time is exact.
+        if let Some(zone) = super::timeline::zone_note(line).filter(|_| self.doc_zone.is_none()) {
+            self.doc_zone = Some(zone);
+            self.note(format!("The report's timezone was taken from “{}”.", line.trim()));
         }
         if self.read_metadata_line(line) {
             return;
@@ -176,6 +219,11 @@ impl Importer<'_> {
                 append(business, &read_paragraph(value), "\n");
             }
             Field::RootCause => append(&mut self.report.summary.root_cause, &read_paragraph(value), "\n"),
+            Field::Trigger => append(
+                &mut self.report.root_cause_and_resolution.trigger,
+                &read_paragraph(value),
+                "\n\n",
+            ),
             Field::Resolution => append(
                 &mut self.report.root_cause_and_resolution.resolution,
                 &read_paragraph(value),
@@ -201,6 +249,12 @@ impl Importer<'_> {
                     self.note("The title was taken from a “title:” line.");
                 } else {
                     self.keep_unplaced(whole);
+                }
+            }
+            // "6 November 2022, between 12:39 and 17:17 UTC": the date and the window.
+            Field::Date if when::find_range(value).is_some() && self.start.is_none() => {
+                if !self.read_duration(value) {
+                    self.read_preamble_line(value);
                 }
             }
             Field::Date => self.read_preamble_line(value),
@@ -325,7 +379,66 @@ impl Importer<'_> {
     }
 
     /// A percentage of users and a root-cause sentence, when the summary is prose.
+    /// "On April 14, at about 9:40am, all services became inaccessible … restored by 12:10pm":
+    /// with no range stated, the first time in a sentence that tells the outage beginning is
+    /// the start, and a later one in a sentence that tells it ending is the end.
+    pub(super) fn window_from_story(&mut self) {
+        let impact = self.report.summary.impact.clone();
+        let mut start: Option<When> = None;
+        let mut end: Option<When> = None;
+        for range in text::sentences(&impact) {
+            let sentence = &impact[range.clone()];
+            // "3am of the following night": a day told relative to another cannot be read.
+            let relative = [" following ", " next ", " previous ", " yesterday ", " tomorrow "]
+                .iter()
+                .any(|k| words(sentence).contains(k));
+            let Some(mut when) = when::find_moment(sentence).filter(|_| !relative) else {
+                continue;
+            };
+            when.start += range.start;
+            when.end += range.start;
+            if start.is_none() && text::tells_onset(sentence) {
+                start = Some(when);
+            } else if start.is_some() && text::tells_recovery(sentence) {
+                end = Some(when);
+            }
+        }
+        let Some(mut start) = start else { return };
+        // "Down at 1am … all-clear at 2017-02-09 11:35 AM": one date for both, when the start
+        // gives none and comes earlier in the day.
+        if let (None, Some(end)) = (start.date, end) {
+            if end.date.is_some() && start.clock.zip(end.clock).is_some_and(|(s, e)| s.time() <= e.time()) {
+                start.date = end.date;
+            }
+        }
+        self.start = Some(Written::found_in(&impact, start));
+        self.end = end.map(|end| Written::found_in(&impact, end));
+        self.note("The start and end of the incident were read from the sentences of the summary that tell them.");
+        if start.date.is_none() && self.doc_date.is_none() {
+            let date = when::all_whens(&impact)
+                .into_iter()
+                .find_map(|w| w.date.and_then(|d| d.with_year(None)));
+            self.doc_date = date.map(|date| (date, String::new()));
+        }
+    }
+
     pub(super) fn settle_summary(&mut self) {
+        // A report with no resolution section often ends its summary with how it ended.
+        if self.report.root_cause_and_resolution.resolution.trim().is_empty() && self.impact_is_prose {
+            let impact = self.report.summary.impact.clone();
+            let best = text::sentences(&impact)
+                .into_iter()
+                .map(|r| (text::names_the_fix(&impact[r.clone()]), r))
+                .filter(|(score, r)| *score > 0 && text::names_the_cause(&impact[r.clone()]) == 0)
+                .max_by_key(|(score, r)| (*score, r.start));
+            if let Some((_, range)) = best {
+                self.report.root_cause_and_resolution.resolution = impact[range.clone()].trim().to_owned();
+                let rest = format!("{}{}", impact[..range.start].trim_end(), &impact[range.end..]);
+                self.report.summary.impact = rest.trim().to_owned();
+                self.notes
+                    .push("The resolution is the sentence of the summary that says how the incident ended.".into());
+            }
+        }
         let summary = &mut self.report.summary;
         if summary.users_affected_percent.is_none() {
             if let Some((percent, _)) = text::percent_of_users(&summary.impact) {
@@ -365,6 +478,7 @@ pub(super) enum Field {
     Percent,
     Business,
     RootCause,
+    Trigger,
     Resolution,
     Service,
     Severity,
@@ -417,7 +531,9 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         | "timeframe"
         | "incident duration" => Field::Duration,
         "start" | "start time" | "started" | "began" | "start date" | "started at" | "outage start" => Field::Start,
-        "end" | "end time" | "ended" | "end date" | "ended at" | "resolved at" | "outage end" => Field::End,
+        "end" | "end time" | "ended" | "end date" | "ended at" | "resolved at" | "resolved" | "outage end" => {
+            Field::End
+        }
         "total duration" | "length" | "total downtime" | "downtime" => Field::Length,
         "impact" | "user impact" | "customer impact" | "impact on users" | "symptoms" | "summary" | "description"
         | "overview" | "what happened" => Field::Impact,
@@ -426,6 +542,7 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         }
         "business impact" | "financial impact" | "cost" => Field::Business,
         "root cause" | "root causes" | "cause" | "root cause summary" => Field::RootCause,
+        "trigger" | "triggers" | "triggered by" => Field::Trigger,
         "resolution"
         | "fix"
         | "the fix"

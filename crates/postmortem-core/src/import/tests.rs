@@ -725,3 +725,102 @@ fn an_edited_export_leaves_its_diagram_out() {
         imported.regenerated
     );
 }
+
+// Shapes found in real reports the importer was not built on (our own wording here).
+
+#[test]
+fn a_one_page_header_of_labels_and_an_action_table() {
+    let report = import(
+        "# Queue stall\n\n##\n\n**Date of incident**: 4 May 2024 between 10:00 UTC and 11:30 UTC  \n\
+         **Authors**: Ana, Ben  \n**Status**: Closed  \n**Root Causes**: A lock was never released.  \n\
+         **Trigger**: A worker restart.  \n**Resolution**: Restarted the broker.\n\n\
+         | Action Item | Owner | Status |\n| --- | --- | --- |\n| Add a lock timeout | Ana | DONE |\n| Alert on queue age | Ben | TODO |\n",
+    );
+    assert_eq!(report.authors, ["Ana", "Ben"]);
+    assert_eq!(report.summary.root_cause, "A lock was never released.");
+    assert_eq!(report.root_cause_and_resolution.trigger, "A worker restart.");
+    assert_eq!(report.root_cause_and_resolution.resolution, "Restarted the broker.");
+    let start = report
+        .summary
+        .started_at
+        .as_ref()
+        .and_then(Moment::exact)
+        .expect("start");
+    assert_eq!(start.to_rfc3339(), "2024-05-04T10:00:00+00:00");
+    assert_eq!(report.measures.tasks.len(), 2);
+    assert_eq!(report.measures.tasks[0].status, TaskStatus::Done);
+    let unplaced = report
+        .extra_sections
+        .iter()
+        .find(|s| s.heading == UNPLACED)
+        .expect("unplaced");
+    assert!(unplaced.body.contains("**Status**: Closed"), "{}", unplaced.body);
+}
+
+#[test]
+fn a_header_table_of_labels_gives_the_window() {
+    let report = import(
+        "| Queue stall | |\n| --- | --- |\n| **Systems** | broker |\n| **Start** | 2024-05-04 10:00 |\n\
+         | **Resolved** | 2024-05-04 11:30 |\n\n## Summary\n\nThe queue stalled.\n",
+    );
+    assert!(report.summary.started_at.is_some() && report.summary.ended_at.is_some());
+}
+
+#[test]
+fn timeline_lines_cut_by_break_tags_and_logs_kept_with_their_entry() {
+    let report = import(
+        "# Stall\n\n## Timeline (all times UTC)\n\n### 2024-05-04\n\n10:00 - Deploy starts.<br> 10:05 - Queue \
+         age alarm. **<START OF OUTAGE>**<br> 10:40 - Broker restarted.\n\n```\nERROR lock held by worker-3\n```\n\n\
+         11:30 - Queue drained. **<END OF OUTAGE>**\n",
+    );
+    let texts: Vec<&str> = report.timeline.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(report.timeline.len(), 4, "{texts:?}");
+    assert!(texts[2].contains("ERROR lock held"), "{texts:?}");
+    let start = report
+        .summary
+        .started_at
+        .as_ref()
+        .and_then(Moment::exact)
+        .expect("start");
+    assert_eq!(start.to_rfc3339(), "2024-05-04T10:05:00+00:00");
+    assert!(report.summary.ended_at.as_ref().and_then(Moment::exact).is_some());
+}
+
+#[test]
+fn time_headings_over_timed_bullets_name_phases() {
+    let report = import(
+        "# Stall\n\n## Summary\n\nThe queue stalled.\n\n## Recovery\n\nWe recovered.\n\n### Timeline (UTC)\n\n\
+         ### 10:00-10:30: Finding it\n\n- 10:02 alarm\n- 10:20 cause found\n\n### 10:30-11:00: Fixing it\n\n\
+         - 10:40 broker restarted\n",
+    );
+    let timed = report.timeline.iter().filter(|e| e.time.is_some()).count();
+    assert_eq!(timed, 3, "{:?}", report.timeline);
+    assert_eq!(report.timeline.len(), 5);
+    assert_eq!(report.root_cause_and_resolution.resolution, "We recovered.");
+}
+
+#[test]
+fn the_window_from_the_story_the_summary_tells() {
+    let report = import(
+        "# Stall\n\n## Summary\n\nOn May 4, 2024, at about 10:05am, the checkout went down. \
+         Service was restored at 11:30am once the broker was restarted.\n\n## Timeline\n\n- 10:05am alarm\n",
+    );
+    let summary = &report.summary;
+    assert!(
+        summary.started_at.is_some() && summary.ended_at.is_some(),
+        "{summary:?}"
+    );
+    assert!(!report.root_cause_and_resolution.resolution.is_empty());
+}
+
+#[test]
+fn parts_of_action_items_are_action_items() {
+    let report = import(
+        "# Stall\n\n## Action items\n\n### Process improvements\n\n1. Page on queue age.\n\n\
+         ### Technical improvements\n\n1. Lock timeout.\n2. Broker metrics.\n",
+    );
+    assert_eq!(
+        (report.measures.tasks.len(), report.measures.improvements.len()),
+        (3, 0)
+    );
+}

@@ -211,7 +211,99 @@ pub fn names_the_cause(text: &str) -> u8 {
         3
     } else if lower.contains(" caused by ") || lower.contains(" was caused ") || lower.contains(" cause was ") {
         2
-    } else if lower.contains(" due to ") {
+    } else if [
+        " due to ",
+        " because ",
+        " a bug in ",
+        " triggered by ",
+        " resulted from ",
+        " stemmed from ",
+        " misconfiguration ",
+        " misconfigured ",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+    {
+        1
+    } else {
+        0
+    }
+}
+
+/// Whether a sentence tells the outage beginning: "went down", "became inaccessible".
+pub fn tells_onset(text: &str) -> bool {
+    let lower = words(text);
+    [
+        " went down ",
+        " was down ",
+        " were down ",
+        " down at ",
+        " became unavailable ",
+        " became inaccessible ",
+        " became unresponsive ",
+        " stopped working ",
+        " stopped responding ",
+        " started failing ",
+        " began failing ",
+        " began to fail ",
+        " outage began ",
+        " outage started ",
+        " incident began ",
+        " incident started ",
+        " went offline ",
+        " went dark ",
+        " crashed ",
+        " halted ",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+}
+
+/// Whether a sentence tells the outage ending: "restored", "all-clear", "back up".
+pub fn tells_recovery(text: &str) -> bool {
+    let lower = words(text);
+    [
+        " restored ",
+        " all clear ",
+        " back up ",
+        " back online ",
+        " back to normal ",
+        " fully recovered ",
+        " was resolved ",
+        " were resolved ",
+        " resolved at ",
+        " resolved by ",
+        " ended at ",
+        " came back ",
+        " recovered at ",
+        " recovered by ",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+}
+
+/// How surely a sentence says how the incident was ended: 0 when it does not.
+pub fn names_the_fix(text: &str) -> u8 {
+    let lower = words(text);
+    let has = |keys: &[&str]| keys.iter().any(|k| lower.contains(k));
+    if has(&[
+        " resolved by ",
+        " fixed by ",
+        " mitigated by ",
+        " was resolved ",
+        " was fixed ",
+    ]) {
+        2
+    } else if has(&[
+        " rolled back ",
+        " rollback ",
+        " was restored ",
+        " were restored ",
+        " service was restored ",
+        " restored by ",
+        " back to normal ",
+        " reverted ",
+    ]) {
         1
     } else {
         0
@@ -280,5 +372,45 @@ mod tests {
         let text = "It broke, e.g. the API. Then we fixed it! Done";
         let parts: Vec<&str> = sentences(text).into_iter().map(|r| text[r].trim()).collect();
         assert_eq!(parts, ["It broke, e.g. the API.", "Then we fixed it!", "Done"]);
+    }
+}
+
+/// A line cut at its `<br>` tags (`<br/>`, `<BR />`), which authors use as line ends.
+pub fn split_breaks(line: &str) -> Vec<&str> {
+    let lower = line.to_ascii_lowercase();
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(at) = lower[search..].find("<br").map(|i| i + search) {
+        let tag_end = lower[at + 3..]
+            .find('>')
+            .map(|i| at + 3 + i + 1)
+            .filter(|&end| lower[at + 3..end - 1].trim().trim_end_matches('/').trim().is_empty());
+        match tag_end {
+            Some(end) => {
+                parts.push(&line[from..at]);
+                from = end;
+                search = end;
+            }
+            None => search = at + 3,
+        }
+    }
+    parts.push(&line[from..]);
+    parts.retain(|p| !p.trim().is_empty());
+    if parts.is_empty() {
+        parts.push(line);
+    }
+    parts
+}
+
+#[cfg(test)]
+mod break_tests {
+    use super::split_breaks;
+
+    #[test]
+    fn cuts_lines_at_break_tags() {
+        assert_eq!(split_breaks("a<br> b <BR/>c<br />"), vec!["a", " b ", "c"]);
+        assert_eq!(split_breaks("<brand> stays"), vec!["<brand> stays"]);
+        assert_eq!(split_breaks("plain"), vec!["plain"]);
     }
 }

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
 use super::outline::{Body, Span};
 use super::sections::Section;
-use super::text::{clean_phrase, strip_wrapper, words};
+use super::text::{self, clean_phrase, strip_wrapper, words};
 use super::when::{self, When, Zone};
 use super::{append, clean_cell, plural, resolve, strip_list_marker, Importer, Written};
 use crate::markdown::read_paragraph;
@@ -25,19 +25,26 @@ impl Importer<'_> {
         let mut date: Option<NaiveDate> = None;
         let mut base_depth: Option<usize> = None;
         let mut unreadable = 0;
-        for block in self.text_blocks(section) {
+        let blocks = self.text_blocks(section);
+        for (index, block) in blocks.iter().enumerate() {
             match &block.body {
+                // "### 10:07-10:29 AM: Emergency coordination" over entries with times of their
+                // own names a phase; the entries are the events.
+                Body::Heading { .. }
+                    if clock_first(&super::sections::heading_text(&self.own_text(block)))
+                        && self.heads_timed_entries(&blocks[index + 1..]) =>
+                {
+                    let text = super::sections::heading_text(&self.own_text(block));
+                    self.push_entry(&mut entries, None, None, date, &text);
+                }
                 Body::Heading { .. } => {
-                    let text = self.own_text(&block);
+                    let text = self.own_text(block);
                     // A date on its own, or an entry whose text follows in paragraphs.
                     self.timeline_line(&text, &mut entries, &mut date, &mut zone, false);
                 }
                 Body::Paragraph => {
-                    let text = self.own_text(&block);
-                    let has_time = block
-                        .lines
-                        .iter()
-                        .any(|l| split_time(self.raw(l)).is_some_and(|(w, _, _)| w.is_some_and(|w| w.clock.is_some())));
+                    let text = self.own_text(block);
+                    let has_time = block.lines.iter().any(|l| clock_first(self.raw(l)));
                     if !has_time {
                         if let Some(found) = zone_note(&text) {
                             zone = Some(found);
@@ -48,16 +55,21 @@ impl Importer<'_> {
                     let mut continues = false;
                     for line in &block.lines {
                         let line = self.raw(line).to_owned();
-                        continues =
-                            self.timeline_line(&line, &mut entries, &mut date, &mut zone, continues) || continues;
+                        // "21:14 - … <br> 21:20 - …": a break tag ends a line as a newline does.
+                        for (n, part) in text::split_breaks(&line).into_iter().enumerate() {
+                            let joined = continues && n == 0;
+                            continues =
+                                self.timeline_line(part, &mut entries, &mut date, &mut zone, joined || continues)
+                                    || continues;
+                        }
                     }
                 }
                 Body::Item { depth, .. } => {
-                    let text = self.own_text(&block);
+                    let text = self.own_text(block);
                     let base = *base_depth.get_or_insert(*depth);
                     // A nested item is the entry above it continued, unless it starts with a time
                     // of its own (times grouped under a date item).
-                    let timed = split_time(&text).is_some_and(|(w, _, _)| w.is_some_and(|w| w.clock.is_some()));
+                    let timed = clock_first(&text);
                     match entries.last_mut() {
                         Some(last) if *depth > base && !timed => append(&mut last.text, &read_paragraph(&text), "\n"),
                         _ => {
@@ -69,9 +81,20 @@ impl Importer<'_> {
                     unreadable += self.timeline_table(rows, &mut entries, &mut zone);
                 }
                 Body::Code { text } => {
-                    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                        let line = strip_list_marker(line.trim());
-                        self.timeline_line(line, &mut entries, &mut date, &mut zone, false);
+                    // A timeline kept in a code block has a time on its lines; a block without
+                    // any (a log excerpt, an error message) belongs to the entry above it.
+                    let timed = text.lines().any(|l| clock_first(strip_list_marker(l.trim())));
+                    match entries.last_mut() {
+                        Some(last) if !timed => {
+                            let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+                            append(&mut last.text, &lines.join("\n"), "\n");
+                        }
+                        _ => {
+                            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                                let line = strip_list_marker(line.trim());
+                                self.timeline_line(line, &mut entries, &mut date, &mut zone, false);
+                            }
+                        }
                     }
                 }
                 _ => self.keep_unplaced(self.raw(&block.range)),
@@ -90,6 +113,17 @@ impl Importer<'_> {
             entry.zone = entry.zone.or(zone);
         }
         self.pending_timeline.extend(entries);
+    }
+
+    /// Whether the blocks up to the next heading hold a line that starts with a clock time
+    /// (a date heading over them is their date, read as such).
+    fn heads_timed_entries(&self, after: &[super::outline::Block]) -> bool {
+        after
+            .iter()
+            .take_while(|b| !matches!(b.body, Body::Heading { .. }))
+            .filter(|b| matches!(b.body, Body::Item { .. } | Body::Paragraph))
+            .flat_map(|b| b.lines.iter())
+            .any(|l| clock_first(strip_list_marker(self.raw(l))))
     }
 
     /// One line of a timeline. Returns whether it started or continued an entry (so that
@@ -114,7 +148,8 @@ impl Importer<'_> {
             Some((Some(when), _, rest)) if when.clock.is_none() => {
                 // "2015-10-21" or "2015-10-21 (all times UTC)": the date of the entries after it.
                 let note = zone_note(&rest);
-                if rest.trim().is_empty() || note.is_some() {
+                // "6th November 2022:" heads the entries of that day.
+                if rest.trim().trim_end_matches(':').trim().is_empty() || note.is_some() {
                     *date = when.date.and_then(|d| d.with_year(self.year()));
                     if note.is_some() {
                         *zone = note;
@@ -151,6 +186,47 @@ impl Importer<'_> {
                 self.push_entry(entries, None, None, *date, line);
                 true
             }
+        }
+    }
+
+    /// "21:14 — DNS changes take effect. <START OF OUTAGE>", "(**outage ends**)": entries
+    /// that say they open or close the outage give its window when the summary states none.
+    pub(super) fn window_from_markers(&mut self) {
+        let marked = |opens: bool| {
+            self.report.timeline.iter().find_map(|entry| {
+                let said = words(&entry.text);
+                let keys: &[&str] = if opens {
+                    &[
+                        " start of outage ",
+                        " outage starts ",
+                        " outage begins ",
+                        " start of incident ",
+                        " impact starts ",
+                    ]
+                } else {
+                    &[
+                        " end of outage ",
+                        " outage ends ",
+                        " outage over ",
+                        " end of incident ",
+                        " impact ends ",
+                    ]
+                };
+                keys.iter()
+                    .any(|k| said.contains(k))
+                    .then(|| entry.time.clone())
+                    .flatten()
+            })
+        };
+        let summary = &self.report.summary;
+        if summary.started_at.is_some() || summary.ended_at.is_some() {
+            return;
+        }
+        let (start, end) = (marked(true), marked(false));
+        if start.is_some() || end.is_some() {
+            self.report.summary.started_at = start;
+            self.report.summary.ended_at = end;
+            self.note("The start and end of the incident were read from the timeline entries marked as such.");
         }
     }
 
@@ -411,6 +487,11 @@ pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, st
     }
     let (when, written, rest) = separated_time(line)?;
     Some((when, written, strip_separator(rest).into()))
+}
+
+/// Whether a line starts with a clock time ("14:05 …", "**2:00 PM** …").
+fn clock_first(line: &str) -> bool {
+    split_time(line).is_some_and(|(w, _, _)| w.is_some_and(|w| w.clock.is_some()))
 }
 
 /// The length of a time given from the start of the incident at the start of a line: "T+5m",

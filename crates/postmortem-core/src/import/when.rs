@@ -103,7 +103,7 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 /// Common abbreviations and their usual fixed offsets, in minutes east of UTC.
-const ABBREVIATIONS: [(&str, i32); 38] = [
+const ABBREVIATIONS: [(&str, i32); 44] = [
     ("UTC", 0),
     ("GMT", 0),
     ("WET", 0),
@@ -118,11 +118,13 @@ const ABBREVIATIONS: [(&str, i32); 38] = [
     ("EEST", 180),
     ("EAT", 180),
     ("MSK", 180),
+    ("GST", 240),
     ("IST", 330),
     ("PKT", 300),
     ("ICT", 420),
     ("WIB", 420),
     ("SGT", 480),
+    ("PHT", 480),
     ("HKT", 480),
     ("AWST", 480),
     ("JST", 540),
@@ -134,6 +136,8 @@ const ABBREVIATIONS: [(&str, i32); 38] = [
     ("NZDT", 780),
     ("BRT", -180),
     ("ART", -180),
+    ("ADT", -180),
+    ("AST", -240),
     ("EDT", -240),
     ("EST", -300),
     ("CDT", -300),
@@ -142,6 +146,8 @@ const ABBREVIATIONS: [(&str, i32); 38] = [
     ("MST", -420),
     ("PDT", -420),
     ("PST", -480),
+    ("AKST", -540),
+    ("HST", -600),
 ];
 
 fn byte(s: &str, i: usize) -> u8 {
@@ -268,7 +274,23 @@ fn date_at(s: &str, i: usize) -> Option<(DateParts, usize)> {
         if matches!(sep, b'-' | b'/' | b'.') {
             // 04-12-2022, 12/31/2024, 31.12.2024
             let (second, n2) = digits_at(s, i + n1 + 1, 2);
-            if n2 == 0 || byte(s, i + n1 + 1 + n2) != sep {
+            let after = i + n1 + 1 + n2;
+            // "03-26 23:04", "3/26 9:15 AM": a month and day with no year, as logs print them,
+            // read only with the time that follows (alone, "3-5" is a count).
+            if n2 > 0 && sep != b'.' && byte(s, after) == b' ' && clock_at(s, skip_spaces(s, after)).is_some() {
+                let day_first = first > 12;
+                let (month, day) = if day_first { (second, first) } else { (first, second) };
+                return valid_date(None, month, day).then_some((
+                    DateParts {
+                        year: None,
+                        month,
+                        day,
+                        ambiguous: !day_first && second <= 12 && first != second,
+                    },
+                    after,
+                ));
+            }
+            if n2 == 0 || byte(s, after) != sep {
                 return None;
             }
             let (year, n3) = digits_at(s, i + n1 + 2 + n2, 4);
@@ -391,7 +413,18 @@ fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
     let mut has_minutes = false;
     // "4: 45 am", a space after the colon, is read only with its am or pm.
     let spaced = byte(s, end) == b':' && byte(s, end + 1) == b' ' && byte(s, end + 2).is_ascii_digit();
-    if byte(s, end) == b':' && (byte(s, end + 1).is_ascii_digit() || spaced) {
+    // "8.40 AM", "12.39UTC": a dot for the colon, read only with the am/pm or zone after it
+    // ("1.18" alone is a version).
+    let dotted = byte(s, end) == b'.' && digits_at(s, end + 1, 3).1 == 2 && {
+        let after = skip_spaces(s, end + 3);
+        meridiem_at(s, after).is_some() || zone_at(s, end + 3).is_some()
+    };
+    if dotted {
+        let (m, _) = digits_at(s, end + 1, 3);
+        minute = m;
+        end += 3;
+        has_minutes = true;
+    } else if byte(s, end) == b':' && (byte(s, end + 1).is_ascii_digit() || spaced) {
         let from = end + 1 + usize::from(spaced);
         let (m, mn) = digits_at(s, from, 3);
         if mn != 2 || (spaced && meridiem_at(s, skip_spaces(s, from + 2)).is_none()) {
@@ -415,7 +448,7 @@ fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
         return None;
     }
     // "15:00Z" is ISO 8601's UTC; "15:00x" is not a time.
-    let letter_after = byte(s, end).is_ascii_alphabetic() && byte(s, end) != b'Z';
+    let letter_after = byte(s, end).is_ascii_alphabetic() && byte(s, end) != b'Z' && zone_at(s, end).is_none();
     if byte(s, end).is_ascii_digit() || (letter_after && meridiem.is_none()) {
         return None;
     }
@@ -552,7 +585,24 @@ pub fn when_at(s: &str, i: usize) -> Option<When> {
         }
         at = j;
     }
-    if let Some((clock, end)) = clock_at(s, at) {
+    // "2022-02-02 1625": four digits straight after a full date are a 24-hour time.
+    let military = || {
+        let (hhmm, n) = digits_at(s, at, 5);
+        let full_date = when.date.is_some_and(|d| d.year.is_some()) && at > when.end;
+        (full_date && n == 4 && hhmm / 100 <= 23 && hhmm % 100 <= 59 && !byte(s, at + 4).is_ascii_alphanumeric()).then(
+            || {
+                let clock = Clock {
+                    hour: hhmm / 100,
+                    minute: hhmm % 100,
+                    second: 0,
+                    pm: None,
+                    short_hour: false,
+                };
+                (clock, at + 4)
+            },
+        )
+    };
+    if let Some((clock, end)) = clock_at(s, at).or_else(military) {
         when.clock = Some(clock);
         when.end = end;
         if let Some((zone, end)) = zone_at(s, end) {
@@ -616,7 +666,19 @@ fn is_date_filler(between: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         words.as_str(),
-        "" | "from" | "at" | "between" | "starting at" | "beginning at" | "from about"
+        "" | "from"
+            | "at"
+            | "between"
+            | "starting at"
+            | "beginning at"
+            | "from about"
+            | "at about"
+            | "at around"
+            | "at approximately"
+            | "at ~"
+            | "around"
+            | "about"
+            | "~"
     )
 }
 
@@ -686,6 +748,14 @@ mod tests {
         assert_eq!(clock("January 10, 7:00 AM"), (7, 0, 0));
         assert_eq!(clock("04-12-2022 7:23 AM GMT+1"), (7, 23, 0));
         assert_eq!(clock("Monday, 18 July 2026 at 14:02"), (14, 2, 0));
+        assert_eq!(clock("03-26 23:04"), (23, 4, 0));
+        assert_eq!(clock("8.40 AM GMT"), (8, 40, 0));
+        assert_eq!(clock("12.39UTC"), (12, 39, 0));
+        assert_eq!(clock("2022-02-02 1625: mail"), (16, 25, 0));
+        assert!(when_prefix("1.18 was used").is_none_or(|w| w.clock.is_none()));
+        assert!(when_prefix("1625 users").is_none_or(|w| w.clock.is_none()));
+        assert_eq!(when_prefix("03-26 23:04").unwrap().date.unwrap().day, 26);
+        assert_eq!(when_prefix("3-5 engineers").map(|w| w.date), None);
     }
 
     #[test]
