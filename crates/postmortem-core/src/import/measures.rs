@@ -296,6 +296,9 @@ impl Importer<'_> {
 
     pub(super) fn read_lessons(&mut self, section: &Section, part: Option<Lesson>) {
         let Some(part) = part else {
+            if self.read_labelled_parts(section) {
+                return;
+            }
             // Text directly under "Lessons Learned", outside its three parts.
             if section
                 .blocks
@@ -335,6 +338,53 @@ impl Importer<'_> {
         for text in leftover {
             self.keep_unplaced(&text);
         }
+    }
+
+    /// "- **What went well:**" with the points nested under it, "- **Preventative
+    /// measures:**" with the measures: list items that are labels act as the part headings.
+    /// False, reading nothing, when no item is such a label.
+    fn read_labelled_parts(&mut self, section: &Section) -> bool {
+        let part_of = |text: &str| {
+            text::split_label(text)
+                .filter(|(_, value)| value.trim().is_empty())
+                .and_then(|(label, _)| sections::classify(&label))
+                .filter(|kind| matches!(kind, Kind::Lessons(Some(_)) | Kind::Measures(_)))
+        };
+        let blocks: Vec<Block> = self.blocks[section.blocks.clone()].to_vec();
+        let labels = blocks
+            .iter()
+            .filter(|b| matches!(b.body, Body::Item { depth: 1, .. }) && part_of(&self.own_text(b)).is_some())
+            .count();
+        if labels == 0 {
+            return false;
+        }
+        let mut part: Option<Kind> = None;
+        for block in &blocks {
+            let text = self.own_text(block);
+            match (&block.body, part) {
+                (Body::Item { depth: 1, .. }, _) => {
+                    part = part_of(&text);
+                    if part.is_none() {
+                        self.keep_unplaced(&text);
+                    }
+                }
+                (Body::Item { .. }, Some(Kind::Lessons(Some(lesson)))) => {
+                    let item = one_line(&read_paragraph(&text));
+                    let lessons = self.report.lessons_learned.get_or_insert_with(LessonsLearned::default);
+                    match lesson {
+                        Lesson::WentWell => lessons.went_well.push(item),
+                        Lesson::WentWrong => lessons.went_wrong.push(item),
+                        Lesson::GotLucky => lessons.got_lucky.push(item),
+                    }
+                }
+                (Body::Item { .. }, Some(Kind::Measures(group))) => self.push_measure(group, &text, None),
+                _ => {
+                    let raw = self.raw(&block.range).to_owned();
+                    self.keep_unplaced(&raw);
+                }
+            }
+        }
+        true
     }
 
     pub(super) fn read_images(&mut self, section: &Section) {

@@ -168,6 +168,13 @@ pub fn classify(heading: &str) -> Option<Kind> {
     if let Some(group) = group_label(heading) {
         return Some(Kind::Measures(group));
     }
+    // "Preventative measures" or "Prevention" alone, beside "Next steps": the broad
+    // improvements; the combined "Corrective and Preventative Measures" holds both lists.
+    let corrective = has(&["corrective"]);
+    let preventive = has(&["preventative", "preventive", "prevention"]);
+    if preventive != corrective && !has(&["action items", "actions", "tasks", "next steps", "follow up"]) {
+        return Some(Kind::Measures(Group::Improvements));
+    }
     if has(&[
         "corrective",
         "preventative",

@@ -824,3 +824,16 @@ fn parts_of_action_items_are_action_items() {
         (3, 0)
     );
 }
+
+#[test]
+fn label_items_under_lessons_are_its_parts() {
+    let report = import(
+        "# Stall\n\n## Learnings and next steps\n\n- **What went well:**\n  - Paged fast.\n\
+         - **What didn't go well:**\n  - No lock timeout.\n- **Preventative measures:**\n  - Add a lock timeout.\n  - Alert on queue age.\n\n\
+         ## Next steps\n\n1. Book the review.\n",
+    );
+    let lessons = report.lessons_learned.expect("lessons");
+    assert_eq!((lessons.went_well.len(), lessons.went_wrong.len()), (1, 1));
+    assert_eq!(report.measures.improvements.len(), 2);
+    assert_eq!(report.measures.tasks.len(), 1);
+}
