@@ -466,7 +466,9 @@ impl Importer<'_> {
                     .iter()
                     .any(|e| e.time.as_ref().and_then(Moment::exact).is_some());
             if exact {
-                self.report.summary.timezone = Some(timezone_label(zone.offset));
+                // A seasonal zone ("PST/PDT") is shown as its offset on the incident's day.
+                let offset = start_date.or(date).map_or(zone.offset, |day| zone.offset_on(day));
+                self.report.summary.timezone = Some(timezone_label(offset));
             }
         }
         self.settle_measures();

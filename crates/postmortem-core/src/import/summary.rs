@@ -59,8 +59,14 @@ impl Importer<'_> {
                 }
             }
             let depth = block.depth();
+            // A `<br>` ends a line as a newline does: "Component: site<br> Duration: 15 hours".
             let lines: Vec<String> = if matches!(block.body, Body::Paragraph) {
-                block.lines.iter().map(|l| self.raw(l).to_owned()).collect()
+                block
+                    .lines
+                    .iter()
+                    .flat_map(|l| text::split_breaks(self.raw(l)))
+                    .map(|l| l.trim_start().to_owned())
+                    .collect()
             } else {
                 vec![self.own_text(&block)]
             };

@@ -343,6 +343,16 @@ impl Importer<'_> {
 
     /// Says which offset a zone abbreviation ("PST") was read as.
     pub(super) fn note_abbreviation(&mut self, zone: Option<Zone>) {
+        if let Some(seasonal) = zone.and_then(|z| z.seasonal) {
+            let standard = zone.map(|z| z.offset).unwrap_or(seasonal.summer);
+            self.note(format!(
+                "{} was read as the local time of each date: {} in winter, {} in summer.",
+                seasonal.names,
+                timezone_label(standard),
+                timezone_label(seasonal.summer)
+            ));
+            return;
+        }
         if let Some((name, offset)) = zone.and_then(|z| z.abbreviation.map(|name| (name, z.offset))) {
             self.note(format!(
                 "{name} was read as {} (a fixed offset, without daylight-saving changes).",

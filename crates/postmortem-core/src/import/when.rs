@@ -54,6 +54,56 @@ pub struct Zone {
     pub offset: FixedOffset,
     /// The abbreviation when one was read ("PST"): its offset is an assumption worth a note.
     pub abbreviation: Option<&'static str>,
+    /// "PST/PDT": a place's local time, whose offset changes with the season.
+    pub seasonal: Option<Seasonal>,
+}
+
+/// A zone named by both its standard and its summer abbreviation, as in "all times in
+/// PST/PDT": the offset of each date follows the rules of its region.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Seasonal {
+    pub summer: FixedOffset,
+    pub names: &'static str,
+    europe: bool,
+}
+
+/// Standard name, summer name, both as written, and whether European rules apply (else the
+/// United States').
+const SEASONAL: [(&str, &str, &str, bool); 8] = [
+    ("PST", "PDT", "PST/PDT", false),
+    ("MST", "MDT", "MST/MDT", false),
+    ("CST", "CDT", "CST/CDT", false),
+    ("EST", "EDT", "EST/EDT", false),
+    ("GMT", "BST", "GMT/BST", true),
+    ("WET", "WEST", "WET/WEST", true),
+    ("CET", "CEST", "CET/CEST", true),
+    ("EET", "EEST", "EET/EEST", true),
+];
+
+impl Zone {
+    /// The offset on `date`: in summer, a seasonal zone's summer offset. The day of the
+    /// change itself is taken as changed (the hour is not modelled).
+    pub fn offset_on(&self, date: NaiveDate) -> FixedOffset {
+        match self.seasonal {
+            Some(seasonal) if in_summer(date, seasonal.europe) => seasonal.summer,
+            _ => self.offset,
+        }
+    }
+}
+
+/// Daylight saving time: in the United States from the second Sunday of March to the first
+/// Sunday of November; in Europe from the last Sunday of March to the last Sunday of October.
+fn in_summer(date: NaiveDate, europe: bool) -> bool {
+    use chrono::Weekday;
+    let year = chrono::Datelike::year(&date);
+    let sunday = |month: u32, n: u8| NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sun, n);
+    let last_sunday = |month: u32| sunday(month, 5).or_else(|| sunday(month, 4));
+    let (start, end) = if europe {
+        (last_sunday(3), last_sunday(10))
+    } else {
+        (sunday(3, 2), sunday(11, 1))
+    };
+    matches!((start, end), (Some(start), Some(end)) if date >= start && date < end)
 }
 
 /// A moment as written somewhere in a text: a date, a clock time or both, perhaps a zone.
@@ -72,7 +122,7 @@ impl When {
     pub fn exact(&self, date: Option<NaiveDate>, zone: Option<Zone>) -> Option<DateTime<FixedOffset>> {
         let date = date?;
         let clock = self.clock?;
-        let offset = self.zone.or(zone)?.offset;
+        let offset = self.zone.or(zone)?.offset_on(date);
         offset.from_local_datetime(&date.and_time(clock.time())).single()
     }
 }
@@ -218,7 +268,9 @@ fn year_after(s: &str, i: usize) -> Option<(i32, usize)> {
     j = skip_spaces(s, j);
     let (year, n) = digits_at(s, j, 5);
     let next = byte(s, j + n);
-    (n == 4 && (1900..=2199).contains(&year) && next != b':' && !next.is_ascii_alphanumeric())
+    // "2022:" ends a date line; "2022:30" is not a year.
+    let clock_after = next == b':' && byte(s, j + n + 1).is_ascii_digit();
+    (n == 4 && (1900..=2199).contains(&year) && !clock_after && !next.is_ascii_alphanumeric())
         .then_some((year as i32, j + n))
 }
 
@@ -511,7 +563,7 @@ fn zone_at(s: &str, i: usize) -> Option<(Zone, usize)> {
     }
     // A bare offset needs its full form (+02:00, -0500): "- 5 engineers" is not a zone.
     let bare_offset = offset_minutes_at(s, j).filter(|(_, end)| s[j..*end].contains(':') || end - j == 5);
-    let (zone, mut end) = if let Some((minutes, end)) = bare_offset {
+    let (zone, end) = if let Some((minutes, end)) = bare_offset {
         (fixed(minutes, None), end)
     } else {
         let n = alpha_run(s, j);
@@ -522,6 +574,24 @@ fn zone_at(s: &str, i: usize) -> Option<(Zone, usize)> {
         let upper = word.to_ascii_uppercase();
         let (name, minutes) = ABBREVIATIONS.iter().find(|(name, _)| *name == upper)?;
         let end = j + n;
+        // "PST/PDT": the place's time, winter or summer by the date.
+        if byte(s, end) == b'/' {
+            let m = alpha_run(s, end + 1);
+            let second = s[end + 1..end + 1 + m].to_ascii_uppercase();
+            if let Some((_, summer, names, europe)) = SEASONAL.iter().find(|(a, b, _, _)| *a == upper && *b == second) {
+                let summer_minutes = ABBREVIATIONS
+                    .iter()
+                    .find(|(n, _)| n == summer)
+                    .map_or(minutes + 60, |(_, m)| *m);
+                let mut zone = fixed(*minutes, Some(names));
+                zone.seasonal = Some(Seasonal {
+                    summer: fixed(summer_minutes, None).offset,
+                    names,
+                    europe: *europe,
+                });
+                return close_zone(s, zone, end + 1 + m, parenthesised);
+            }
+        }
         if matches!(*name, "UTC" | "GMT") {
             match offset_minutes_at(s, end) {
                 Some((minutes, end)) => (fixed(minutes, None), end),
@@ -531,20 +601,23 @@ fn zone_at(s: &str, i: usize) -> Option<(Zone, usize)> {
             (fixed(*minutes, Some(name)), end)
         }
     };
-    if parenthesised {
-        let close = skip_spaces(s, end);
-        if byte(s, close) != b')' {
-            return None;
-        }
-        end = close + 1;
+    close_zone(s, zone, end, parenthesised)
+}
+
+/// A zone read up to `end`, with the bracket that opened before it closed.
+fn close_zone(s: &str, zone: Zone, end: usize, parenthesised: bool) -> Option<(Zone, usize)> {
+    if !parenthesised {
+        return Some((zone, end));
     }
-    Some((zone, end))
+    let close = skip_spaces(s, end);
+    (byte(s, close) == b')').then_some((zone, close + 1))
 }
 
 fn fixed(minutes: i32, abbreviation: Option<&'static str>) -> Zone {
     Zone {
         offset: FixedOffset::east_opt(minutes * 60).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero")),
         abbreviation,
+        seasonal: None,
     }
 }
 
@@ -650,7 +723,18 @@ pub fn zone_in(s: &str) -> Option<Zone> {
 
 /// What joins the two ends of a range: "-", "to", "until", "and"...
 fn is_connector(between: &str) -> bool {
-    let words = between
+    // "12:39 UTC (block 8647535) and 17:17 UTC": an aside in brackets is not in the way.
+    let mut plain = String::with_capacity(between.len());
+    let mut depth = 0usize;
+    for c in between.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let words = plain
         .trim_matches(|c: char| c.is_whitespace() || c == ',')
         .to_ascii_lowercase();
     matches!(
@@ -777,6 +861,25 @@ mod tests {
             0
         );
         assert_eq!(zone_in("Time (WAT)").unwrap().offset.local_minus_utc(), 3600);
+        let pacific = zone_in("Timeline (all times in PST/PDT)").unwrap();
+        let on = |y, m, d| {
+            pacific
+                .offset_on(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+                .local_minus_utc()
+                / 3600
+        };
+        assert_eq!(
+            (on(2023, 8, 25), on(2023, 1, 10), on(2023, 3, 12), on(2023, 11, 5)),
+            (-7, -8, -7, -8)
+        );
+        let central = zone_in("(CET/CEST)").unwrap();
+        let on = |y, m, d| {
+            central
+                .offset_on(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+                .local_minus_utc()
+                / 3600
+        };
+        assert_eq!((on(2024, 3, 31), on(2024, 3, 30), on(2024, 10, 27)), (2, 1, 1));
         assert_eq!(zone_in("Why it went wrong"), None);
     }
 
