@@ -6,6 +6,7 @@
 pub mod components;
 pub mod download;
 pub mod example;
+pub mod file_link;
 pub mod notice;
 pub mod offline;
 pub mod share;

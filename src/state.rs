@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use postmortem_core::chart::{self, Chart};
 use postmortem_core::markdown::{markdown_blocks, to_markdown_with, ExportOptions};
 use postmortem_core::metrics::{self, KeyTimes};
+use postmortem_core::preview::{remote_image_hosts, RemoteImages};
 use postmortem_core::readiness::{self, Check};
 use postmortem_core::validate::count;
 use postmortem_core::writing::{self, Advice};
@@ -56,6 +57,10 @@ pub struct Editor {
     touched: StoredValue<HashMap<String, ArcRwSignal<bool>>>,
     /// Show every finding inline, touched or not (after "Check report", or for an opened report).
     pub show_all_findings: RwSignal<bool>,
+    /// Whether the preview, the print and the copied HTML load images from other sites.
+    pub remote_images: RwSignal<RemoteImages>,
+    /// The sites the report's images are on.
+    pub image_hosts: Memo<Vec<String>>,
 }
 
 impl Editor {
@@ -78,6 +83,7 @@ impl Editor {
             })
         };
         let findings = Memo::new(move |_| report.with(validate));
+        let blocks = Memo::new(move |_| report.with(|r| markdown_blocks(r, export_options.get())));
         let editor = Self {
             report,
             refresh: Trigger::new(),
@@ -92,7 +98,16 @@ impl Editor {
                 key_times.with(|times| advice.with(|advice| report.with(|r| readiness::checklist(r, times, advice))))
             }),
             markdown: Memo::new(move |_| report.with(|r| to_markdown_with(r, export_options.get()))),
-            blocks: Memo::new(move |_| report.with(|r| markdown_blocks(r, export_options.get()))),
+            blocks,
+            image_hosts: Memo::new(move |_| {
+                blocks.with(|blocks| {
+                    let mut hosts: Vec<String> = blocks.iter().flat_map(|b| remote_image_hosts(b)).collect();
+                    hosts.sort();
+                    hosts.dedup();
+                    hosts
+                })
+            }),
+            remote_images: RwSignal::new(RemoteImages::Withhold),
             findings_by_path: StoredValue::new(HashMap::new()),
             touched: StoredValue::new(HashMap::new()),
             show_all_findings: RwSignal::new(false),

@@ -91,6 +91,9 @@ pub struct Session {
     pub first_kept: Option<f64>,
     #[serde(default)]
     pub last_backup: Option<f64>,
+    /// The drafts whose images from other sites the user allowed to load, by id.
+    #[serde(default)]
+    pub images_allowed: Vec<String>,
 }
 
 /// The drafts in this browser. Without storage, every operation says why it did nothing.

@@ -259,6 +259,25 @@ impl Workspace {
         self.remember(|session| session.rules_off = rules);
     }
 
+    /// Whether the user allowed draft `id` to load its images from other sites.
+    pub fn images_allowed(&self, id: &str) -> bool {
+        self.store()
+            .session()
+            .images_allowed
+            .iter()
+            .any(|allowed| allowed == id)
+    }
+
+    /// Remembers that the open draft may load its images from other sites.
+    pub fn allow_images(&self) {
+        let id = self.draft_id.get_untracked();
+        self.remember(|session| {
+            if !session.images_allowed.contains(&id) {
+                session.images_allowed.push(id);
+            }
+        });
+    }
+
     fn remember(&self, change: impl FnOnce(&mut Session)) {
         let store = self.store();
         let mut session = store.session();

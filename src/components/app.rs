@@ -15,6 +15,7 @@ use crate::components::section_nav::SectionNav;
 use crate::components::share::SharedReport;
 use crate::components::toast::Toast;
 use crate::example::example_report;
+use crate::file_link::FileLink;
 use crate::notice::Notices;
 use crate::offline::handle_offline;
 use crate::state::{use_editor, Editor};
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
     handle_page_hide(editor, workspace);
     handle_other_tabs(editor, workspace);
     handle_cursor(workspace);
+    FileLink::provide(editor, workspace, notices);
     let updates = handle_offline();
     let last_import = LastImport(RwSignal::new(None));
     provide_context(last_import);

@@ -2,12 +2,14 @@ use leptos::prelude::*;
 use postmortem_core::editing::file_stem;
 use postmortem_core::markdown::ExportOptions;
 use postmortem_core::to_json;
+use wasm_bindgen::JsCast;
 
 use crate::components::file_actions::{copy_for_docs, copy_markdown};
 use crate::components::form_section::plural;
 use crate::components::print_header::PrintButton;
 use crate::components::share::ShareButton;
 use crate::download::download_text;
+use crate::file_link::{use_file_link, FileLink};
 use crate::notice::use_notices;
 use crate::state::use_editor;
 use crate::workspace::Workspace;
@@ -44,38 +46,120 @@ pub fn ExportActions() -> impl IntoView {
             ),
         }));
     };
+    let menu = NodeRef::<leptos::html::Details>::new();
+    // A choice in the menu closes it, as menus do; the diagram switch leaves it open.
+    let close_menu = move |ev: leptos::ev::MouseEvent| {
+        let chose = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| t.closest("button").ok().flatten().is_some());
+        if let (true, Some(menu)) = (chose, menu.get_untracked()) {
+            menu.set_open(false);
+        }
+    };
+    // A click elsewhere or Escape closes it too.
+    let outside = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(menu) = menu.get_untracked() else { return };
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|t| menu.contains(Some(&t)));
+        if !inside {
+            menu.set_open(false);
+        }
+    });
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if let (true, Some(menu)) = (ev.key() == "Escape", menu.get_untracked()) {
+            menu.set_open(false);
+        }
+    });
+    on_cleanup(move || {
+        outside.remove();
+        escape.remove();
+    });
     view! {
         <div class="export-actions">
-            <button type="button" class="button primary" data-testid="export-md" on:click=move |_| export(false)>
-                "Export Markdown"
-            </button>
-            <button type="button" class="button on-dark" data-testid="export-json" on:click=move |_| export(true)>
-                "Export JSON"
-            </button>
-            <button
-                type="button"
-                class="button on-dark"
-                data-testid="copy-markdown"
-                title="Copy the Markdown to the clipboard"
-                on:click=move |_| copy_markdown(editor, notices)
-            >
-                "Copy"
-            </button>
-            <button
-                type="button"
-                class="button on-dark"
-                data-testid="copy-for-docs"
-                title="Copy the report as formatted text, for a doc, a wiki or an email"
-                on:click=move |_| copy_for_docs(editor, notices)
-            >
-                "Copy for Docs"
-            </button>
-            <PrintButton />
-            <ShareButton />
-            <MermaidOption />
+            <SaveToFileButton />
+            <details class="menu" node_ref=menu data-testid="export-menu">
+                <summary class="button primary" data-testid="export-menu-button">"Export"</summary>
+                <div class="menu-items" role="group" aria-label="Export" on:click=close_menu>
+                    <button type="button" class="menu-item" data-testid="export-md" on:click=move |_| export(false)>
+                        "Download Markdown"
+                        <small>"to commit to the repository"</small>
+                    </button>
+                    <button type="button" class="menu-item" data-testid="export-json" on:click=move |_| export(true)>
+                        "Download JSON"
+                        <small>"to reopen here later"</small>
+                    </button>
+                    <button
+                        type="button"
+                        class="menu-item"
+                        data-testid="copy-markdown"
+                        on:click=move |_| copy_markdown(editor, notices)
+                    >
+                        "Copy Markdown"
+                    </button>
+                    <button
+                        type="button"
+                        class="menu-item"
+                        data-testid="copy-for-docs"
+                        on:click=move |_| copy_for_docs(editor, notices)
+                    >
+                        "Copy for Docs"
+                        <small>"formatted, for a doc, a wiki or an email"</small>
+                    </button>
+                    <PrintButton />
+                    <ShareButton />
+                    <MermaidOption />
+                </div>
+            </details>
             <p class="export-message" role="status" data-testid="export-message">
                 {move || message.get().map(|(ok, text)| view! { <span class:error=!ok>{text}</span> })}
             </p>
+        </div>
+    }
+}
+
+/// "Save to file…", then "Save to checkout.md" once the draft is linked to a file (Ctrl+S
+/// does the same), with the choice to write the file at every autosave.
+#[component]
+fn SaveToFileButton() -> impl IntoView {
+    let link = use_file_link();
+    let name = link.name();
+    let label = move || match name.get() {
+        Some(name) => format!("Save to {name}"),
+        None => "Save to file…".to_owned(),
+    };
+    let title = if FileLink::supported() {
+        "Save the report to a file on this computer; Ctrl+S saves to it again"
+    } else {
+        "This browser cannot keep saving to one file, so this downloads the Markdown"
+    };
+    view! {
+        <div class="save-to-file">
+            <button type="button" class="button on-dark" data-testid="save-to-file" title=title on:click=move |_| link.save()>
+                {label}
+            </button>
+            <Show when=move || name.get().is_some()>
+                <label class="export-option" title="Write the file each time the draft is saved here">
+                    <input
+                        type="checkbox"
+                        data-testid="file-autosave"
+                        prop:checked=move || link.autosave.get()
+                        on:change=move |ev| link.autosave.set(event_target_checked(&ev))
+                    />
+                    "Autosave"
+                </label>
+                <button
+                    type="button"
+                    class="button on-dark small"
+                    data-testid="unlink-file"
+                    title="Stop saving to this file (the file stays as it is)"
+                    on:click=move |_| link.unlink()
+                >
+                    "Unlink"
+                </button>
+            </Show>
         </div>
     }
 }
@@ -98,7 +182,7 @@ fn MermaidOption() -> impl IntoView {
                     workspace.remember_export_options(options);
                 }
             />
-            "Timeline diagram"
+            "Timeline diagram in the Markdown"
         </label>
     }
 }

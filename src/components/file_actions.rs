@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use postmortem_core::drafts::{open_file, Draft, Opened, MAX_IMPORT_BYTES};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::file_link::{open_with_picker, use_file_link, FileLink};
 
 use crate::components::import_markdown::{open_imported, use_last_import, LastImport};
 use crate::notice::{use_notices, Notices};
@@ -10,8 +12,16 @@ use crate::workspace::{new_draft_id, Workspace};
 
 /// Opens a chosen or dropped file: a report exported as JSON or written in Markdown opens as a
 /// new draft; a backup adds its drafts. Whatever goes wrong, the open draft is left as it was
-/// and a notice says why.
-pub fn open_chosen_file(file: web_sys::File, editor: Editor, workspace: Workspace, notices: Notices, last: LastImport) {
+/// and a notice says why. A file chosen through the File System Access API comes with its
+/// handle: the new draft is linked to it, so Ctrl+S writes it back.
+pub fn open_chosen_file(
+    file: web_sys::File,
+    editor: Editor,
+    workspace: Workspace,
+    notices: Notices,
+    last: LastImport,
+    handle: Option<(FileLink, JsValue)>,
+) {
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES as f64 {
         let size_mb = file.size() / (1024.0 * 1024.0);
@@ -31,10 +41,21 @@ pub fn open_chosen_file(file: web_sys::File, editor: Editor, workspace: Workspac
         match open_file(&name, &bytes) {
             Ok(Opened::Report(report)) => {
                 workspace.open_as_new(editor, *report);
-                notices.info(format!("Opened {name} as a new draft."));
+                match handle {
+                    Some((link, handle)) => {
+                        link.link_opened(handle);
+                        notices.info(format!("Opened {name} as a new draft; Ctrl+S saves it back to {name}."));
+                    }
+                    None => notices.info(format!("Opened {name} as a new draft.")),
+                }
             }
             Ok(Opened::Backup(drafts)) => restore_backup(&name, drafts, workspace, notices),
-            Ok(Opened::Markdown(imported)) => open_imported(&name, *imported, editor, workspace, notices, last),
+            Ok(Opened::Markdown(imported)) => {
+                open_imported(&name, *imported, editor, workspace, notices, last);
+                if let Some((link, handle)) = handle {
+                    link.link_opened(handle);
+                }
+            }
             Err(error) => {
                 // Some reasons end in a question ("is it a PDF or an image?"): no full stop after it.
                 let reason = error.to_string();
@@ -97,6 +118,7 @@ pub fn OpenFileButton(
     let workspace = expect_context::<Workspace>();
     let notices = use_notices();
     let last = use_last_import();
+    let link = use_file_link();
     let input = NodeRef::<leptos::html::Input>::new();
     view! {
         <input
@@ -108,7 +130,7 @@ pub fn OpenFileButton(
             on:change=move |ev| {
                 let target: web_sys::HtmlInputElement = event_target(&ev);
                 if let Some(file) = target.files().and_then(|files| files.get(0)) {
-                    open_chosen_file(file, editor, workspace, notices, last);
+                    open_chosen_file(file, editor, workspace, notices, last, None);
                 }
                 target.set_value("");
             }
@@ -118,8 +140,11 @@ pub fn OpenFileButton(
             class=if dark { "button on-dark" } else { "button secondary" }
             title="Open a Markdown postmortem, a report exported as JSON, or a backup of drafts"
             on:click=move |_| {
-                if let Some(input) = input.get() {
-                    input.click();
+                let open = move |file, handle| open_chosen_file(file, editor, workspace, notices, last, Some((link, handle)));
+                if !open_with_picker(open, notices) {
+                    if let Some(input) = input.get() {
+                        input.click();
+                    }
                 }
             }
         >
@@ -157,7 +182,7 @@ pub fn handle_file_drop(
             return;
         };
         ev.prevent_default();
-        open_chosen_file(file, editor, workspace, notices, last);
+        open_chosen_file(file, editor, workspace, notices, last, None);
     });
     on_cleanup(move || {
         over.remove();
@@ -180,7 +205,7 @@ pub fn copy_for_docs(editor: Editor, notices: Notices) {
     let markdown = editor.markdown.get_untracked();
     let html = format!(
         "<meta charset=\"utf-8\">{}",
-        postmortem_core::preview::to_html(&markdown)
+        postmortem_core::preview::to_html(&markdown, editor.remote_images.get_untracked())
     );
     spawn_local(async move {
         let written = async {

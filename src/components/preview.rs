@@ -1,6 +1,7 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use leptos::prelude::*;
+use postmortem_core::preview::RemoteImages;
 
 /// The rendered Markdown of the report, as readers will see it.
 ///
@@ -16,13 +17,17 @@ pub fn Preview(
     /// The Markdown to render, in consecutive blocks that each render on their own.
     #[prop(into)]
     blocks: Signal<Vec<String>>,
+    /// Whether images on other sites are loaded or shown as their alt text.
+    #[prop(into)]
+    images: Signal<RemoteImages>,
 ) -> impl IntoView {
     let keyed = move || {
+        let images = images.get();
         blocks.with(|blocks| {
             blocks
                 .iter()
                 .enumerate()
-                .map(|(position, text)| (position, fingerprint(text), text.clone()))
+                .map(|(position, text)| (position, fingerprint(text), images, text.clone()))
                 .collect::<Vec<_>>()
         })
     };
@@ -30,9 +35,9 @@ pub fn Preview(
         <article class="preview markdown-body" data-testid="preview">
             <For
                 each=keyed
-                key=|(position, fingerprint, _)| (*position, *fingerprint)
-                children=|(_, _, text)| {
-                    let html = postmortem_core::preview::to_html(&text);
+                key=|(position, fingerprint, images, _)| (*position, *fingerprint, *images)
+                children=|(_, _, images, text)| {
+                    let html = postmortem_core::preview::to_html(&text, images);
                     view! { <div class="preview-block" inner_html=html></div> }
                 }
             />
@@ -44,4 +49,28 @@ fn fingerprint(text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
+}
+
+/// Until images from other sites are allowed: which sites they are on, why they wait, and the
+/// button that loads them.
+#[component]
+pub fn ImageConsent(
+    #[prop(into)] hosts: Signal<Vec<String>>,
+    #[prop(into)] images: Signal<RemoteImages>,
+    /// Loads them (and, for a draft, remembers it).
+    allow: Callback<()>,
+) -> impl IntoView {
+    let waiting = move || images.get() == RemoteImages::Withhold && hosts.with(|h| !h.is_empty());
+    view! {
+        <Show when=waiting>
+            <p class="image-consent" data-testid="image-consent">
+                <span>
+                    "Images not loaded: loading them tells the sites they are on that this report was opened, and when."
+                </span>
+                <button type="button" class="button secondary small" data-testid="load-images" on:click=move |_| allow.run(())>
+                    {move || format!("Load images from {}", hosts.get().join(", "))}
+                </button>
+            </p>
+        </Show>
+    }
 }

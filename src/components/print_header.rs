@@ -42,7 +42,7 @@ pub fn PrintButton() -> impl IntoView {
     view! {
         <button
             type="button"
-            class="button on-dark"
+            class="menu-item"
             data-testid="print"
             title="Print the report, or save it as PDF"
             on:click=move |_| {
@@ -52,6 +52,7 @@ pub fn PrintButton() -> impl IntoView {
             }
         >
             "Print / PDF"
+            <small>"the report alone, as a document"</small>
         </button>
     }
 }

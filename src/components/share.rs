@@ -3,7 +3,9 @@ use leptos::task::spawn_local;
 use postmortem_core::markdown::{markdown_blocks, ExportOptions};
 use postmortem_core::{from_json, to_json, Report};
 
-use crate::components::preview::Preview;
+use postmortem_core::preview::{remote_image_hosts, RemoteImages};
+
+use crate::components::preview::{ImageConsent, Preview};
 use crate::notice::{use_notices, Notices};
 use crate::share::{json_from, link_for, MARK, MAX_LINK};
 use crate::state::{use_editor, Editor};
@@ -18,12 +20,12 @@ pub fn ShareButton() -> impl IntoView {
     view! {
         <button
             type="button"
-            class="button on-dark"
+            class="menu-item"
             data-testid="share-link"
-            title="Anyone with the link can read the report: it holds the whole report"
             on:click=move |_| copy_share_link(editor, notices)
         >
             "Copy share link"
+            <small>"anyone with the link can read the report"</small>
         </button>
     }
 }
@@ -114,7 +116,13 @@ pub fn SharedReport() -> impl IntoView {
                 }
                 .into_any(),
                 Shared::Report(report) => {
-                    let blocks = Signal::stored(markdown_blocks(&report, ExportOptions::default()));
+                    let markdown = markdown_blocks(&report, ExportOptions::default());
+                    let mut hosts: Vec<String> = markdown.iter().flat_map(|b| remote_image_hosts(b)).collect();
+                    hosts.sort();
+                    hosts.dedup();
+                    let blocks = Signal::stored(markdown);
+                    // A link's images wait for the reader too; allowing them here is not kept.
+                    let images = RwSignal::new(RemoteImages::Withhold);
                     let open = move |_| {
                         workspace.open_as_new(editor, (*report).clone());
                         close();
@@ -125,7 +133,12 @@ pub fn SharedReport() -> impl IntoView {
                                 "Open as a new draft"
                             </button>
                         </div>
-                        <Preview blocks=blocks />
+                        <ImageConsent
+                            hosts=Signal::stored(hosts)
+                            images=images
+                            allow=Callback::new(move |()| images.set(RemoteImages::Load))
+                        />
+                        <Preview blocks=blocks images=images />
                     }
                     .into_any()
                 }

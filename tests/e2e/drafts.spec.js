@@ -102,7 +102,7 @@ test("a JSON export opens as a new draft and exports back identically", async ({
 test("Copy puts the Markdown on the clipboard", async ({ studio, page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await studio.openExample();
-  await page.getByTestId("copy-markdown").click();
+  await (await studio.exportItem("copy-markdown")).click();
   await expect(studio.toast).toContainText("Copied the Markdown to the clipboard.");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(golden("01-checkout-tls.md"));
@@ -130,7 +130,7 @@ test("Copy for Docs puts the rendered, sanitised report on the clipboard as HTML
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await studio.openExample();
   await studio.fill("summary.impact", 'Checkout failed. <img src=x onerror="alert(1)"> <script>alert(2)</script> [x](javascript:alert(3))');
-  await page.getByTestId("copy-for-docs").click();
+  await (await studio.exportItem("copy-for-docs")).click();
   await expect(studio.toast).toContainText("Copied the report for docs");
   const copied = await page.evaluate(async () => {
     const [item] = await navigator.clipboard.read();

@@ -124,9 +124,14 @@ export class StudioPage {
     return this.preview.locator(`h${level}`);
   }
 
-  /// Clicks an export button and returns the downloaded file's name and text.
+  /// An item of the Export menu, with the menu opened, as a person would find it.
+  async exportItem(testId) {
+    return exportItem(this.page, testId);
+  }
+
+  /// Chooses an export from the Export menu and returns the downloaded file's name and text.
   async export(kind) {
-    return this.downloadFrom(this.page.getByTestId(kind === "json" ? "export-json" : "export-md"));
+    return this.downloadFrom(await this.exportItem(kind === "json" ? "export-json" : "export-md"));
   }
 
   /// Clicks something that downloads a file and returns the file's name and text.
@@ -239,3 +244,12 @@ export const test = base.extend({
 });
 
 export { expect };
+
+/// Opens the Export menu on `page` (unless open) and returns its item `testId`.
+export async function exportItem(page, testId) {
+  const menu = page.getByTestId("export-menu");
+  if (!(await menu.evaluate((details) => details.open))) {
+    await page.getByTestId("export-menu-button").click();
+  }
+  return page.getByTestId(testId);
+}

@@ -37,7 +37,7 @@ function diagramOf(markdown) {
 test("every golden report's diagram parses and renders", async ({ studio, page, context }) => {
   studio.allowResourceErrors(); // the goldens' images point at hosts that do not exist
   await studio.open();
-  await page.getByTestId("export-mermaid").check();
+  await (await studio.exportItem("export-mermaid")).check();
   const diagrams = [];
   for (const name of ["01-checkout-tls", "02-dns-ttl", "03-queue-backlog", "04-disk-full-db", "05-leaked-token", "06-search-alias-swap"]) {
     await studio.openFile(`${name}.json`, golden(`${name}.json`));
@@ -79,7 +79,7 @@ test("hostile entry texts never break the diagram, and the export opens back as 
     measures: { improvements: [], tasks: [] },
   };
   await studio.open();
-  await page.getByTestId("export-mermaid").check();
+  await (await studio.exportItem("export-mermaid")).check();
   await studio.openFile("hostile.json", JSON.stringify(report));
   await expect(studio.field("title")).toHaveValue("Hostile timeline");
   await studio.waitSaved();
@@ -103,12 +103,12 @@ test("hostile entry texts never break the diagram, and the export opens back as 
 test("the choice is remembered, and the preview shows the diagram's source", async ({ studio, page }) => {
   await studio.open();
   await page.getByRole("button", { name: "Open the example report" }).click();
-  await expect(page.getByTestId("export-mermaid")).not.toBeChecked();
-  await page.getByTestId("export-mermaid").check();
+  await expect((await studio.exportItem("export-mermaid"))).not.toBeChecked();
+  await (await studio.exportItem("export-mermaid")).check();
   await expect(page.getByTestId("preview-pane").locator("pre").filter({ hasText: "dateFormat" })).toContainText("gantt");
   await page.reload();
-  await expect(page.getByTestId("export-mermaid")).toBeChecked();
+  await expect((await studio.exportItem("export-mermaid"))).toBeChecked();
   expect((await studio.export("md")).text).toContain("```mermaid\ngantt\n");
-  await page.getByTestId("export-mermaid").uncheck();
+  await (await studio.exportItem("export-mermaid")).uncheck();
   expect((await studio.export("md")).text).not.toContain("```mermaid");
 });

@@ -35,6 +35,6 @@ test("the Print / PDF button opens the browser's print", async ({ studio, page }
     window.printed = 0;
     window.print = () => (window.printed += 1);
   });
-  await page.getByTestId("print").click();
+  await (await studio.exportItem("print")).click();
   expect(await page.evaluate(() => window.printed)).toBe(1);
 });

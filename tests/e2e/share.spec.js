@@ -1,6 +1,6 @@
 // A report in a link: copied from one browser, opened in another as the same report, read-only
 // until opened as a new draft; a damaged link says so and opens nothing.
-import { test, expect, golden } from "./fixtures.js";
+import { test, expect, golden, exportItem } from "./fixtures.js";
 
 test("a share link opens the same report in a new browser, as a new draft when asked", async ({ studio, page, context, browser }) => {
   studio.allowResourceErrors(); // the report's images point at hosts that do not exist
@@ -9,7 +9,7 @@ test("a share link opens the same report in a new browser, as a new draft when a
   await studio.openFile("06.json", golden("06-search-alias-swap.json"));
   await expect(studio.field("title")).toHaveValue(/Search returned empty results/);
   const original = (await studio.export("json")).text;
-  await page.getByTestId("share-link").click();
+  await (await exportItem(page, "share-link")).click();
   await expect(studio.toast).toContainText("Copied a share link");
   await expect(studio.toast).toContainText("Anyone with the link can read the report");
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -27,7 +27,7 @@ test("a share link opens the same report in a new browser, as a new draft when a
   await expect(reader.locator("#field-title")).toHaveValue("Search returned empty results after an index alias swap");
   expect(new URL(reader.url()).hash).toBe("");
   const download = reader.waitForEvent("download");
-  await reader.getByTestId("export-json").click();
+  await (await exportItem(reader, "export-json")).click();
   const file = await download;
   const chunks = [];
   for await (const chunk of await file.createReadStream()) chunks.push(chunk);
@@ -40,7 +40,7 @@ test("a damaged, cut or newer link says so, and leaves the drafts as they were",
   await studio.openExample();
   await studio.waitSaved();
   const before = await studio.stored();
-  await page.getByTestId("share-link").click();
+  await (await exportItem(page, "share-link")).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   const problem = page.getByTestId("share-problem");
   // Pasted into this tab: read without a reload.
@@ -70,6 +70,6 @@ test("a report too long for a link is sent as a file instead", async ({ studio, 
   // Words that do not compress away: a long, varied timeline.
   const many = Array.from({ length: 400 }, (_, i) => `Entry ${i}: ${Math.random().toString(36).slice(2)} ${i * 7919}`).join("\n");
   await studio.fill("root_cause_and_resolution.root_cause", many);
-  await page.getByTestId("share-link").click();
+  await (await exportItem(page, "share-link")).click();
   await expect(studio.toast).toContainText("links over 8 KB are cut by some chat tools and browsers. Send the JSON file instead");
 });

@@ -104,7 +104,12 @@ fn main() {
         );
         row(
             "preview HTML",
-            median(|| drop(black_box(preview::to_html(black_box(&markdown))))),
+            median(|| {
+                drop(black_box(preview::to_html(
+                    black_box(&markdown),
+                    preview::RemoteImages::Load,
+                )))
+            }),
             markdown.len(),
         );
         row(

@@ -12,16 +12,92 @@ pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH
 }
 
+/// Whether images on other sites are fetched. Loading one tells its host that the report was
+/// opened, from where and when; until the reader allows it, such an image is shown as its alt
+/// text and the host it is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RemoteImages {
+    Load,
+    Withhold,
+}
+
 /// Appends the HTML for `markdown` to `out`.
-pub fn write_html(markdown: &str, out: &mut String) {
-    let events = Parser::new_ext(markdown, options()).map(neutralise);
+pub fn write_html(markdown: &str, images: RemoteImages, out: &mut String) {
+    let mut withheld = Vec::new();
+    let events = Parser::new_ext(markdown, options())
+        .map(neutralise)
+        .map(|event| withhold_images(event, images, &mut withheld));
     pulldown_cmark::html::push_html(out, events);
 }
 
-pub fn to_html(markdown: &str) -> String {
+pub fn to_html(markdown: &str, images: RemoteImages) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    write_html(markdown, &mut out);
+    write_html(markdown, images, &mut out);
     out
+}
+
+/// The hosts of the remote images in `markdown`, sorted, each once: the sites that would learn
+/// that the report was opened.
+pub fn remote_image_hosts(markdown: &str) -> Vec<String> {
+    // Most reports have no image: a search for the image syntax spares parsing them.
+    if !markdown.contains("![") {
+        return Vec::new();
+    }
+    let mut hosts: Vec<String> = Parser::new_ext(markdown, options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Image { dest_url, .. }) if is_safe_url(&dest_url) => {
+                remote_host(&dest_url).map(str::to_owned)
+            }
+            _ => None,
+        })
+        .collect();
+    hosts.sort();
+    hosts.dedup();
+    hosts
+}
+
+/// The host of an address on another site (`https://host/…`, `//host/…`); `None` for one
+/// on this site (relative) or of another scheme.
+fn remote_host(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        url.strip_prefix("//")?
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit('@').next().unwrap_or(host);
+    // Only the characters a host name has, so that it can be written into the page as is.
+    (!host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')))
+    .then_some(host)
+}
+
+/// A remote image, while images are withheld, becomes a marked span holding its alt text.
+/// `withheld` tracks, for each image open, whether it was.
+fn withhold_images<'a>(event: Event<'a>, images: RemoteImages, withheld: &mut Vec<bool>) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Image { ref dest_url, .. }) => {
+            let host = remote_host(dest_url).filter(|_| images == RemoteImages::Withhold);
+            withheld.push(host.is_some());
+            match host {
+                Some(host) => Event::Html(
+                    format!(
+                        "<span class=\"image-withheld\" data-testid=\"image-withheld\"><span class=\"image-withheld-host\">Image from {host}, not loaded:</span> "
+                    )
+                    .into(),
+                ),
+                None => event,
+            }
+        }
+        Event::End(pulldown_cmark::TagEnd::Image) if withheld.pop() == Some(true) => Event::Html("</span>".into()),
+        other => other,
+    }
 }
 
 fn neutralise(event: Event<'_>) -> Event<'_> {
@@ -86,9 +162,35 @@ pub fn is_safe_url(url: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn to_html_loading(markdown: &str) -> String {
+        to_html(markdown, RemoteImages::Load)
+    }
+
+    #[test]
+    fn remote_images_wait_for_consent() {
+        let markdown = "![Error rate](https://grafana.example.com/d/1.png) and ![local](img/chart.png)\n\n![b](//cdn.example.org/x.png)";
+        assert_eq!(remote_image_hosts(markdown), ["cdn.example.org", "grafana.example.com"]);
+        let html = to_html(markdown, RemoteImages::Withhold);
+        assert!(!html.contains("grafana.example.com/d/1.png"), "{html}");
+        assert!(!html.contains("cdn.example.org/x.png"), "{html}");
+        assert!(
+            html.contains("Image from grafana.example.com, not loaded:</span> Error rate</span>"),
+            "{html}"
+        );
+        assert!(html.contains("<img src=\"img/chart.png\" alt=\"local\""), "{html}");
+        let loaded = to_html(markdown, RemoteImages::Load);
+        assert!(
+            loaded.contains("<img src=\"https://grafana.example.com/d/1.png\""),
+            "{loaded}"
+        );
+        assert!(remote_image_hosts("no images here").is_empty());
+        // A host that is not a plain name is not written into the page.
+        assert_eq!(remote_host("https://a\"b/x"), None);
+    }
+
     #[test]
     fn raw_html_is_shown_as_text() {
-        let html = to_html("<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> here");
+        let html = to_html_loading("<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> here");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
@@ -105,7 +207,7 @@ mod tests {
             "vbscript:x",
             "&#x6A;avascript:x",
         ] {
-            let html = to_html(&format!("[a](<{url}>) ![b](<{url}>)"));
+            let html = to_html_loading(&format!("[a](<{url}>) ![b](<{url}>)"));
             assert!(!html.to_ascii_lowercase().contains("script:"), "{url}: {html}");
             assert!(!html.contains("data:"), "{url}: {html}");
         }
@@ -113,7 +215,8 @@ mod tests {
 
     #[test]
     fn safe_links_are_kept() {
-        let html = to_html("[a](https://example.com/x?y=1) [b](mailto:a@example.com) [c](../notes.md) [d](#timeline)");
+        let html =
+            to_html_loading("[a](https://example.com/x?y=1) [b](mailto:a@example.com) [c](../notes.md) [d](#timeline)");
         for url in [
             "https://example.com/x?y=1",
             "mailto:a@example.com",
@@ -126,7 +229,7 @@ mod tests {
 
     #[test]
     fn task_lists_and_tables_render() {
-        let html = to_html("- [x] done\n- [ ] open\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        let html = to_html_loading("- [x] done\n- [ ] open\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         assert!(html.contains("type=\"checkbox\""));
         assert!(html.contains("<table>"));
     }

@@ -2,7 +2,7 @@
 //! kind of report field, renders to HTML with no active element, event handler or unsafe URL.
 //! (The end-to-end suite checks the same in Chromium's DOM.)
 
-use postmortem_core::preview::{is_safe_url, to_html};
+use postmortem_core::preview::{is_safe_url, to_html, RemoteImages};
 use postmortem_core::{to_markdown, Report, TimelineEntry};
 
 const FORBIDDEN_TAGS: [&str; 11] = [
@@ -82,7 +82,7 @@ fn the_shared_payload_list_is_read() {
 #[test]
 fn raw_payloads_render_inert() {
     for payload in payloads() {
-        assert_eq!(dangers(&to_html(&payload)), Vec::<String>::new(), "{payload:?}");
+        assert_eq!(dangers(&both_ways(&payload)), Vec::<String>::new(), "{payload:?}");
     }
 }
 
@@ -105,7 +105,7 @@ fn payloads_typed_into_fields_render_inert() {
             url: payload.clone(),
             alt: payload.clone(),
         });
-        let html = to_html(&to_markdown(&report));
+        let html = both_ways(&to_markdown(&report));
         assert_eq!(dangers(&html), Vec::<String>::new(), "{payload:?}\n{html}");
     }
 }
@@ -119,4 +119,9 @@ fn the_checker_finds_what_it_looks_for() {
     );
     assert!(dangers("<a href=\"https://example.com\">ok</a>").is_empty());
     assert!(dangers("<img src=\"a.png\" alt=\"x onload y\" />").is_empty());
+}
+
+/// The preview as rendered with remote images loaded and withheld: both must be safe.
+fn both_ways(markdown: &str) -> String {
+    to_html(markdown, RemoteImages::Load) + &to_html(markdown, RemoteImages::Withhold)
 }
