@@ -375,6 +375,7 @@ impl Importer<'_> {
         let mut zone_from_summary = false;
         let mut date_from_summary = false;
         let guessed = entries.iter().filter(|e| e.guessed).count();
+        let mut afternoon: Vec<(String, String)> = Vec::new();
         for entry in entries {
             let mut time = None;
             if let Some(mut when) = entry.when {
@@ -386,10 +387,9 @@ impl Importer<'_> {
                             let later = t + TimeDelta::hours(12);
                             if t < prev && later >= prev {
                                 clock.pm = Some(true);
-                                self.note(format!(
-                                    "{} was read as {}: the timeline runs forward and gives no AM/PM.",
-                                    entry.written.as_deref().unwrap_or(""),
-                                    later.format("%H:%M")
+                                afternoon.push((
+                                    entry.written.clone().unwrap_or_default(),
+                                    later.format("%H:%M").to_string(),
                                 ));
                             }
                         }
@@ -415,6 +415,22 @@ impl Importer<'_> {
                 actor: entry.actor,
                 milestone: None,
             });
+        }
+        // One note for them all: a long timeline may have dozens.
+        match afternoon.len() {
+            0 => {}
+            1 => self.note(format!(
+                "{} was read as {}: the timeline runs forward and gives no AM/PM.",
+                afternoon[0].0, afternoon[0].1
+            )),
+            n => {
+                let some: Vec<String> = afternoon.iter().take(3).map(|(w, t)| format!("{w} as {t}")).collect();
+                self.note(format!(
+                    "{n} times written without AM/PM were read as afternoon times, since the timeline runs forward: {}{}.",
+                    some.join(", "),
+                    if n > 3 { ", …" } else { "" }
+                ));
+            }
         }
         let exact = self
             .report
