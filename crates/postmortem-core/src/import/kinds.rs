@@ -10,6 +10,9 @@
 //! response wins, as it is the one the entry reports reaching; a path that turned out wrong
 //! wins over everything, since it says what the entry was not.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::text::words;
 use crate::model::EntryKind;
 
@@ -220,19 +223,70 @@ const RULES: [(EntryKind, &[&str]); 8] = [
 /// The kind an untagged entry's words suggest, or `Other`.
 pub fn kind_from_words(text: &str) -> EntryKind {
     let text = words(text);
-    RULES
-        .iter()
-        .find(|(_, phrases)| phrases.iter().any(|p| says(&text, p)))
-        .map_or(EntryKind::Other, |(kind, _)| *kind)
+    let index = index();
+    // The earliest rule any phrase of which the entry says.
+    let mut best: Option<usize> = None;
+    let mut at = 1; // `words` starts with a space
+    for word in text[1..].split(' ').filter(|w| !w.is_empty()) {
+        let rest = &text[at..];
+        for &(rule, phrase, whole) in index.by_first_word.get(word).into_iter().flatten() {
+            if best.is_none_or(|b| rule < b) && rest.starts_with(phrase) {
+                let after = rest.as_bytes().get(phrase.len());
+                if !whole || after == Some(&b' ') {
+                    best = Some(rule);
+                }
+            }
+        }
+        for &(rule, prefix) in &index.word_starts {
+            if best.is_none_or(|b| rule < b) && word.starts_with(prefix) {
+                best = Some(rule);
+            }
+        }
+        at += word.len() + 1;
+    }
+    best.map_or(EntryKind::Other, |rule| RULES[rule].0)
 }
 
-/// Whether `text` (as [`words`] gives it: lower case, single spaces, a space at each end)
-/// holds the phrase as whole words.
-fn says(text: &str, phrase: &str) -> bool {
-    match phrase.strip_suffix('*') {
-        Some(start) => text.contains(&format!(" {start}")),
-        None => text.contains(&format!(" {phrase} ")),
-    }
+/// The rules' phrases by their first word, so that an entry is checked only against the
+/// phrases that start with one of its words: a long timeline has thousands of entries, and
+/// the rules some hundred phrases.
+struct Index {
+    /// First word → (rule, phrase, whether it must end at a word's end).
+    by_first_word: HashMap<&'static str, Vec<(usize, &'static str, bool)>>,
+    /// One-word starts ("investigat*"), with their rule.
+    word_starts: Vec<(usize, &'static str)>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index {
+            by_first_word: HashMap::new(),
+            word_starts: Vec::new(),
+        };
+        for (rule, (_, phrases)) in RULES.iter().enumerate() {
+            for phrase in phrases.iter() {
+                let (phrase, whole) = match phrase.strip_suffix('*') {
+                    Some(start) => (start, false),
+                    None => (*phrase, true),
+                };
+                match phrase.split_once(' ') {
+                    None if !whole => index.word_starts.push((rule, phrase)),
+                    None => index
+                        .by_first_word
+                        .entry(phrase)
+                        .or_default()
+                        .push((rule, phrase, true)),
+                    Some((first, _)) => index
+                        .by_first_word
+                        .entry(first)
+                        .or_default()
+                        .push((rule, phrase, whole)),
+                }
+            }
+        }
+        index
+    })
 }
 
 #[cfg(test)]

@@ -4,15 +4,22 @@
 /// Lower-case words separated by single spaces, with a space at each end, so that
 /// `contains(" root cause ")` matches whole words. Emoji and punctuation become spaces.
 pub fn words(text: &str) -> String {
-    let mut out = String::from(" ");
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    let mut after_space = true;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            after_space = false;
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if !out.ends_with(' ') {
+            after_space = false;
+        } else if !after_space {
             out.push(' ');
+            after_space = true;
         }
     }
-    if !out.ends_with(' ') {
+    if !after_space {
         out.push(' ');
     }
     out

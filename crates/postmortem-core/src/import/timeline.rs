@@ -192,37 +192,39 @@ impl Importer<'_> {
     /// "21:14 — DNS changes take effect. <START OF OUTAGE>", "(**outage ends**)": entries
     /// that say they open or close the outage give its window when the summary states none.
     pub(super) fn window_from_markers(&mut self) {
-        let marked = |opens: bool| {
-            self.report.timeline.iter().find_map(|entry| {
-                let said = words(&entry.text);
-                let keys: &[&str] = if opens {
-                    &[
-                        " start of outage ",
-                        " outage starts ",
-                        " outage begins ",
-                        " start of incident ",
-                        " impact starts ",
-                    ]
-                } else {
-                    &[
-                        " end of outage ",
-                        " outage ends ",
-                        " outage over ",
-                        " end of incident ",
-                        " impact ends ",
-                    ]
-                };
-                keys.iter()
-                    .any(|k| said.contains(k))
-                    .then(|| entry.time.clone())
-                    .flatten()
-            })
-        };
+        const OPENS: &[&str] = &[
+            " start of outage ",
+            " outage starts ",
+            " outage begins ",
+            " start of incident ",
+            " impact starts ",
+        ];
+        const CLOSES: &[&str] = &[
+            " end of outage ",
+            " outage ends ",
+            " outage over ",
+            " end of incident ",
+            " impact ends ",
+        ];
         let summary = &self.report.summary;
         if summary.started_at.is_some() || summary.ended_at.is_some() {
             return;
         }
-        let (start, end) = (marked(true), marked(false));
+        let (mut start, mut end) = (None, None);
+        for entry in &self.report.timeline {
+            // Most entries name no outage at all: only those are read word by word.
+            let lower = entry.text.to_ascii_lowercase();
+            if !["outage", "incident", "impact"].iter().any(|k| lower.contains(k)) {
+                continue;
+            }
+            let said = words(&entry.text);
+            if start.is_none() && OPENS.iter().any(|k| said.contains(k)) {
+                start = entry.time.clone();
+            }
+            if end.is_none() && CLOSES.iter().any(|k| said.contains(k)) {
+                end = entry.time.clone();
+            }
+        }
         if start.is_some() || end.is_some() {
             self.report.summary.started_at = start;
             self.report.summary.ended_at = end;
