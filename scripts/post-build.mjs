@@ -4,8 +4,10 @@
 //    'wasm-unsafe-eval' to compile the module. Computed here so it stays right when the build changes.
 // 2. The service worker, with the list of files to keep offline and a cache version derived from
 //    their contents, so every deployment that changes a byte is picked up on the next visit.
+// 3. Release builds: gzip and brotli copies of the text files and the wasm beside them.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { join, relative } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -49,7 +51,12 @@ if (!release) {
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, meta);
 } else {
   // Before every script: right after <meta charset>, which must stay first.
-  html = html.replace(/(<meta charset="utf-8"\s*\/?>)/i, `$1\n    ${meta}`);
+  // (Quoted or not: the minified page writes `<meta charset=utf-8>`.)
+  html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1\n    ${meta}`);
+}
+if (release && !html.includes(meta)) {
+  console.error("post-build: could not place the CSP meta after <meta charset>");
+  process.exit(1);
 }
 const firstScript = html.search(/<script/);
 if (firstScript >= 0 && html.indexOf(meta) > firstScript) {
@@ -68,12 +75,22 @@ const walk = (folder) => {
   }
 };
 walk(dir);
-const assets = files.filter((f) => f !== "sw.js" && !f.endsWith(".map")).sort();
+const assets = files.filter((f) => f !== "sw.js" && !f.endsWith(".map") && !/\.(gz|br)$/.test(f)).sort();
 const version = sha256(assets.map((f) => f + "\0" + sha256(readFileSync(join(dir, f)), "hex")).join("\n"), "hex").slice(0, 16);
 const template = readFileSync(new URL("./sw-template.js", import.meta.url), "utf8");
 const worker = template
   .replace("__CACHE_VERSION__", version)
   .replace("__ASSETS__", JSON.stringify(["./", ...assets.filter((f) => f !== "index.html")]));
 writeFileSync(join(dir, "sw.js"), worker);
+// --- Precompressed copies ----------------------------------------------------------------------
+// For hosts that serve `file.br` or `file.gz` in place of `file` (nginx's brotli_static and
+// gzip_static, many CDNs): the smallest encodings, made once here rather than per request.
+if (release) {
+  for (const file of [...assets, "sw.js"].filter((f) => /\.(html|js|css|wasm|svg|webmanifest)$/.test(f))) {
+    const bytes = readFileSync(join(dir, file));
+    writeFileSync(join(dir, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+    writeFileSync(join(dir, `${file}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+}
 const cspNote = release ? `CSP with ${inlineScripts.length} script hash(es)` : "no CSP (debug build)";
 console.log(`post-build: ${cspNote}; service worker ${version} caching ${assets.length} files`);

@@ -142,6 +142,10 @@ impl FileLink {
         };
         Effect::new(move |_| {
             let id = workspace.draft_id.get();
+            // A draft just opened from a file may be linked before this runs.
+            if link.linked.with_untracked(|l| l.as_ref().is_some_and(|l| l.draft_id == id)) {
+                return;
+            }
             link.linked.set(None);
             if !can_save() {
                 return;
@@ -149,7 +153,8 @@ impl FileLink {
             spawn_local(async move {
                 // An IndexedDB that cannot be opened (private mode) only means no link.
                 let Ok(handle) = recall(&id).await else { return };
-                if handle.is_null() || handle.is_undefined() || workspace.draft_id.get_untracked() != id {
+                let current = workspace.draft_id.get_untracked() == id;
+                if handle.is_null() || handle.is_undefined() || !current || link.linked.with_untracked(Option::is_some) {
                     return;
                 }
                 let name = name_of(&handle);

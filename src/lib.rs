@@ -19,5 +19,9 @@ pub use components::app::App;
 /// Starts the app in the page's `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The static outline in index.html stood in for the app until now.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
 }

@@ -125,6 +125,8 @@ pub fn OpenFileButton(
             type="file"
             accept=".json,.md,.markdown,.txt,application/json,text/markdown,text/plain"
             class="visually-hidden"
+            aria-label="Open a file"
+            tabindex="-1"
             data-testid="open-file-input"
             node_ref=input
             on:change=move |ev| {

@@ -19,10 +19,19 @@ async function usePicker(page) {
   });
 }
 
+/// The file's text as it stands once no write is under way: a read that overlaps the app's
+/// write (the file is replaced when the write closes) is tried again.
 function fileText(page, name) {
   return page.evaluate(async (name) => {
     const root = await navigator.storage.getDirectory();
-    return (await (await root.getFileHandle(name)).getFile()).text();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await (await (await root.getFileHandle(name)).getFile()).text();
+      } catch (error) {
+        if (attempt >= 20 || !["NotReadableError", "NotFoundError"].includes(error.name)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
   }, name);
 }
 
