@@ -143,7 +143,10 @@ impl FileLink {
         Effect::new(move |_| {
             let id = workspace.draft_id.get();
             // A draft just opened from a file may be linked before this runs.
-            if link.linked.with_untracked(|l| l.as_ref().is_some_and(|l| l.draft_id == id)) {
+            if link
+                .linked
+                .with_untracked(|l| l.as_ref().is_some_and(|l| l.draft_id == id))
+            {
                 return;
             }
             link.linked.set(None);
@@ -154,7 +157,8 @@ impl FileLink {
                 // An IndexedDB that cannot be opened (private mode) only means no link.
                 let Ok(handle) = recall(&id).await else { return };
                 let current = workspace.draft_id.get_untracked() == id;
-                if handle.is_null() || handle.is_undefined() || !current || link.linked.with_untracked(Option::is_some) {
+                if handle.is_null() || handle.is_undefined() || !current || link.linked.with_untracked(Option::is_some)
+                {
                     return;
                 }
                 let name = name_of(&handle);
