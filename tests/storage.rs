@@ -156,6 +156,7 @@ fn the_session_round_trips_and_keys_parse() {
         rules_off: vec!["tone/exclamation".into()],
         first_kept: Some(1.0),
         last_backup: None,
+        images_allowed: vec!["abc".into()],
     };
     store.save_session(&session).unwrap();
     assert_eq!(store.session(), session);
@@ -171,6 +172,7 @@ fn the_session_round_trips_and_keys_parse() {
         )
         .unwrap();
     assert!(!store.session().mermaid);
+    assert!(store.session().images_allowed.is_empty());
     assert_eq!(draft_id_of_key("postmortem-studio/draft/abc").as_deref(), Some("abc"));
     assert_eq!(draft_id_of_key("postmortem-studio/session"), None);
     assert_eq!(draft_id_of_key("someone-else/draft/abc"), None);

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use postmortem_core::preview::RemoteImages;
 use postmortem_editor::components::preview::Preview;
 use postmortem_editor::state::{field_id, Editor};
 use postmortem_editor::App;
@@ -112,7 +113,10 @@ async fn next_tick() {
 async fn preview_replaces_only_the_block_that_changed() {
     let container = fresh_container();
     let blocks = RwSignal::new(vec!["# Title\n\n".to_owned(), "## Timeline\n\n- a\n".to_owned()]);
-    let _handle = leptos::mount::mount_to(container.clone(), move || view! { <Preview blocks=blocks /> });
+    let _handle = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <Preview blocks=blocks images=RemoteImages::Load /> },
+    );
     let timeline_before = container
         .query_selector(".preview-block:nth-child(2)")
         .unwrap()
@@ -146,7 +150,7 @@ fn preview_never_creates_script_or_handlers() {
     let markdown = "# Title\n\n<script>window.__pwned = 1</script>\n\n<img src=x onerror=\"window.__pwned = 2\">\n\n[click](javascript:window.__pwned=3)\n";
     let _handle = leptos::mount::mount_to(
         container.clone(),
-        move || view! { <Preview blocks=vec![markdown.to_owned()] /> },
+        move || view! { <Preview blocks=vec![markdown.to_owned()] images=RemoteImages::Load /> },
     );
     let preview = container
         .query_selector("[data-testid=preview]")
@@ -170,4 +174,27 @@ fn preview_never_creates_script_or_handlers() {
     let window = web_sys::window().unwrap();
     let pwned = js_sys::Reflect::get(&window, &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined(), "no payload ran");
+}
+
+#[wasm_bindgen_test]
+async fn remote_images_follow_the_choice() {
+    let container = fresh_container();
+    let images = RwSignal::new(RemoteImages::Withhold);
+    let markdown = "![Error rate](https://graphs.example.com/rate.png)\n".to_owned();
+    let _handle = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <Preview blocks=vec![markdown.clone()] images=images /> },
+    );
+    assert!(container.query_selector("img").unwrap().is_none());
+    assert_eq!(texts(&container, "[data-testid=image-withheld]").len(), 1);
+    images.set(RemoteImages::Load);
+    next_tick().await;
+    let img = container
+        .query_selector("img")
+        .unwrap()
+        .expect("the image, once allowed");
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("https://graphs.example.com/rate.png")
+    );
 }
