@@ -100,12 +100,7 @@ impl Editor {
             markdown: Memo::new(move |_| report.with(|r| to_markdown_with(r, export_options.get()))),
             blocks,
             image_hosts: Memo::new(move |_| {
-                blocks.with(|blocks| {
-                    let mut hosts: Vec<String> = blocks.iter().flat_map(|b| remote_image_hosts(b)).collect();
-                    hosts.sort();
-                    hosts.dedup();
-                    hosts
-                })
+                blocks.with(|blocks| remote_image_hosts(blocks.iter().map(String::as_str)))
             }),
             remote_images: RwSignal::new(RemoteImages::Withhold),
             findings_by_path: StoredValue::new(HashMap::new()),

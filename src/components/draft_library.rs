@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::file_actions::OpenFileButton;
 use crate::components::form_section::plural;
+use crate::components::sheet::Sheet;
 use crate::download::download_text;
 use crate::notice::{use_notices, Notices};
 use crate::state::use_editor;
@@ -57,53 +58,49 @@ pub fn DraftLibrary(
     };
     let backup = move |_| download_backup(workspace, notices);
     view! {
-        <Show when=move || open.get()>
-            <div class="library-backdrop" on:click=move |_| open.set(false)></div>
-            <aside class="library" aria-label="Drafts" data-testid="library">
-                <header class="library-header">
-                    <h2>"Drafts"</h2>
-                    <button type="button" class="icon-button" aria-label="Close drafts" on:click=move |_| open.set(false)>
-                        "✕"
-                    </button>
-                </header>
-                <p class="library-note">"Saved in this browser as you type. Nothing leaves your machine."</p>
-                <StorageUse />
-                <div class="library-new">
-                    {Starter::ALL
-                        .into_iter()
-                        .map(|starter| {
-                            view! {
-                                <button type="button" class="button secondary" on:click=move |_| start(starter)>
-                                    "New: " {starter.label()}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-                <ul class="library-list" data-testid="library-list">
-                    // Keyed by draft and revision: a save re-renders only the draft it changed.
-                    <For
-                        each=move || drafts.get()
-                        key=|stored| match stored {
-                            StoredDraft::Readable(draft) => format!("{}@{}", draft.id, draft.revision),
-                            StoredDraft::Unreadable { key, .. } => key.clone(),
+        <Sheet
+            open=open
+            title="Drafts"
+            close_label="Close drafts"
+            note="Saved in this browser as you type. Nothing leaves your machine."
+            test_id="library"
+        >
+            <StorageUse />
+            <div class="library-new">
+                {Starter::ALL
+                    .into_iter()
+                    .map(|starter| {
+                        view! {
+                            <button type="button" class="button secondary" on:click=move |_| start(starter)>
+                                "New: " {starter.label()}
+                            </button>
                         }
-                        children=move |stored| match stored {
-                            StoredDraft::Readable(draft) => view! { <DraftItem draft=*draft open=open /> }.into_any(),
-                            StoredDraft::Unreadable { key, raw, reason } => {
-                                view! { <UnreadableItem key=key raw=raw reason=reason /> }.into_any()
-                            }
+                    })
+                    .collect_view()}
+            </div>
+            <ul class="library-list" data-testid="library-list">
+                // Keyed by draft and revision: a save re-renders only the draft it changed.
+                <For
+                    each=move || drafts.get()
+                    key=|stored| match stored {
+                        StoredDraft::Readable(draft) => format!("{}@{}", draft.id, draft.revision),
+                        StoredDraft::Unreadable { key, .. } => key.clone(),
+                    }
+                    children=move |stored| match stored {
+                        StoredDraft::Readable(draft) => view! { <DraftItem draft=*draft open=open /> }.into_any(),
+                        StoredDraft::Unreadable { key, raw, reason } => {
+                            view! { <UnreadableItem key=key raw=raw reason=reason /> }.into_any()
                         }
-                    />
-                </ul>
-                <footer class="library-footer">
-                    <button type="button" class="button secondary" on:click=backup>
-                        "Download all drafts"
-                    </button>
-                    <OpenFileButton label="Open file or backup…" />
-                </footer>
-            </aside>
-        </Show>
+                    }
+                />
+            </ul>
+            <footer class="library-footer">
+                <button type="button" class="button secondary" on:click=backup>
+                    "Download all drafts"
+                </button>
+                <OpenFileButton label="Open file or backup…" />
+            </footer>
+        </Sheet>
     }
 }
 

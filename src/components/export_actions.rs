@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 
 use crate::components::file_actions::{copy_for_docs, copy_markdown};
 use crate::components::form_section::plural;
-use crate::components::print_header::PrintButton;
-use crate::components::share::ShareButton;
+use crate::components::print_header::print_report;
+use crate::components::share::copy_share_link;
 use crate::download::download_text;
 use crate::file_link::{use_file_link, FileLink};
 use crate::notice::use_notices;
@@ -83,33 +83,41 @@ pub fn ExportActions() -> impl IntoView {
             <details class="menu" node_ref=menu data-testid="export-menu">
                 <summary class="button primary" data-testid="export-menu-button">"Export"</summary>
                 <div class="menu-items" role="group" aria-label="Export" on:click=close_menu>
-                    <button type="button" class="menu-item" data-testid="export-md" on:click=move |_| export(false)>
-                        "Download Markdown"
-                        <small>"to commit to the repository"</small>
-                    </button>
-                    <button type="button" class="menu-item" data-testid="export-json" on:click=move |_| export(true)>
-                        "Download JSON"
-                        <small>"to reopen here later"</small>
-                    </button>
-                    <button
-                        type="button"
-                        class="menu-item"
-                        data-testid="copy-markdown"
-                        on:click=move |_| copy_markdown(editor, notices)
-                    >
-                        "Copy Markdown"
-                    </button>
-                    <button
-                        type="button"
-                        class="menu-item"
-                        data-testid="copy-for-docs"
-                        on:click=move |_| copy_for_docs(editor, notices)
-                    >
-                        "Copy for Docs"
-                        <small>"formatted, for a doc, a wiki or an email"</small>
-                    </button>
-                    <PrintButton />
-                    <ShareButton />
+                    <MenuItem
+                        test_id="export-md"
+                        label="Download Markdown"
+                        hint="to commit to the repository"
+                        on_choose=Callback::new(move |()| export(false))
+                    />
+                    <MenuItem
+                        test_id="export-json"
+                        label="Download JSON"
+                        hint="to reopen here later"
+                        on_choose=Callback::new(move |()| export(true))
+                    />
+                    <MenuItem
+                        test_id="copy-markdown"
+                        label="Copy Markdown"
+                        on_choose=Callback::new(move |()| copy_markdown(editor, notices))
+                    />
+                    <MenuItem
+                        test_id="copy-for-docs"
+                        label="Copy for Docs"
+                        hint="formatted, for a doc, a wiki or an email"
+                        on_choose=Callback::new(move |()| copy_for_docs(editor, notices))
+                    />
+                    <MenuItem
+                        test_id="print"
+                        label="Print / PDF"
+                        hint="the report alone, as a document"
+                        on_choose=Callback::new(|()| print_report())
+                    />
+                    <MenuItem
+                        test_id="share-link"
+                        label="Copy share link"
+                        hint="anyone with the link can read the report"
+                        on_choose=Callback::new(move |()| copy_share_link(editor, notices))
+                    />
                     <MermaidOption />
                 </div>
             </details>
@@ -117,6 +125,22 @@ pub fn ExportActions() -> impl IntoView {
                 {move || message.get().map(|(ok, text)| view! { <span class:error=!ok>{text}</span> })}
             </p>
         </div>
+    }
+}
+
+/// One choice of the Export menu: what it does, and for what, in a smaller line.
+#[component]
+fn MenuItem(
+    test_id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    on_choose: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="menu-item" data-testid=test_id on:click=move |_| on_choose.run(())>
+            {label}
+            {hint.map(|hint| view! { <small>{hint}</small> })}
+        </button>
     }
 }
 

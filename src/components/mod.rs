@@ -18,6 +18,7 @@ pub mod review_panel;
 pub mod save_status;
 pub mod section_nav;
 pub mod share;
+pub mod sheet;
 pub mod summary_fields;
 pub mod timeline_chart;
 pub mod timeline_form;

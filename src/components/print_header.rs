@@ -37,22 +37,8 @@ pub fn PrintHeader() -> impl IntoView {
 }
 
 /// Prints the report (or saves it as PDF, from the browser's print dialog).
-#[component]
-pub fn PrintButton() -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            class="menu-item"
-            data-testid="print"
-            title="Print the report, or save it as PDF"
-            on:click=move |_| {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-            }
-        >
-            "Print / PDF"
-            <small>"the report alone, as a document"</small>
-        </button>
+pub fn print_report() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

@@ -4,6 +4,7 @@ use postmortem_core::writing::rule;
 use postmortem_core::{DueDate, ReviewStatus};
 
 use crate::components::field::set_rule_on;
+use crate::components::sheet::Sheet;
 use crate::state::use_editor;
 use crate::workspace::Workspace;
 
@@ -36,25 +37,20 @@ pub fn ReviewPanel(open: RwSignal<bool>) -> impl IntoView {
     let checks = editor.checklist;
     let status = editor.select(|r| r.review.as_ref().map(|r| r.status).unwrap_or_default());
     view! {
-        <Show when=move || open.get()>
-            <div class="library-backdrop" on:click=move |_| open.set(false)></div>
-            <aside class="library review-sheet" aria-label="Review" data-testid="review-panel">
-                <header class="library-header">
-                    <h2>"Review"</h2>
-                    <button type="button" class="icon-button" aria-label="Close review" on:click=move |_| open.set(false)>
-                        "✕"
-                    </button>
-                </header>
-                <p class="library-note">
-                    "What a reviewer checks before a postmortem is done. The report ticks what it can answer; you tick the rest."
-                </p>
-                <ul class="checklist" data-testid="checklist">
-                    {move || checks.get().into_iter().map(|check| view! { <CheckItem check=check /> }).collect_view()}
-                </ul>
-                <StatusStep status=status />
-                <RulesOff />
-            </aside>
-        </Show>
+        <Sheet
+            open=open
+            title="Review"
+            close_label="Close review"
+            note="What a reviewer checks before a postmortem is done. The report ticks what it can answer; you tick the rest."
+            class="review-sheet"
+            test_id="review-panel"
+        >
+            <ul class="checklist" data-testid="checklist">
+                {move || checks.get().into_iter().map(|check| view! { <CheckItem check=check /> }).collect_view()}
+            </ul>
+            <StatusStep status=status />
+            <RulesOff />
+        </Sheet>
     }
 }
 

@@ -6,31 +6,14 @@ use postmortem_core::{from_json, to_json, Report};
 use postmortem_core::preview::{remote_image_hosts, RemoteImages};
 
 use crate::components::preview::{ImageConsent, Preview};
-use crate::notice::{use_notices, Notices};
+use crate::notice::Notices;
 use crate::share::{json_from, link_for, MARK, MAX_LINK};
 use crate::state::{use_editor, Editor};
 use crate::workspace::Workspace;
 
 /// "Copy share link": the whole report in the link's fragment, or, when the link would be too
 /// long for chat tools and browsers to keep, the advice to send the JSON file.
-#[component]
-pub fn ShareButton() -> impl IntoView {
-    let editor = use_editor();
-    let notices = use_notices();
-    view! {
-        <button
-            type="button"
-            class="menu-item"
-            data-testid="share-link"
-            on:click=move |_| copy_share_link(editor, notices)
-        >
-            "Copy share link"
-            <small>"anyone with the link can read the report"</small>
-        </button>
-    }
-}
-
-fn copy_share_link(editor: Editor, notices: Notices) {
+pub fn copy_share_link(editor: Editor, notices: Notices) {
     let json = editor.report.with_untracked(to_json);
     spawn_local(async move {
         let link = match link_for(&json).await {
@@ -117,9 +100,7 @@ pub fn SharedReport() -> impl IntoView {
                 .into_any(),
                 Shared::Report(report) => {
                     let markdown = markdown_blocks(&report, ExportOptions::default());
-                    let mut hosts: Vec<String> = markdown.iter().flat_map(|b| remote_image_hosts(b)).collect();
-                    hosts.sort();
-                    hosts.dedup();
+                    let hosts = remote_image_hosts(markdown.iter().map(String::as_str));
                     let blocks = Signal::stored(markdown);
                     // A link's images wait for the reader too; allowing them here is not kept.
                     let images = RwSignal::new(RemoteImages::Withhold);

@@ -36,19 +36,20 @@ pub fn to_html(markdown: &str, images: RemoteImages) -> String {
     out
 }
 
-/// The hosts of the remote images in `markdown`, sorted, each once: the sites that would learn
-/// that the report was opened.
-pub fn remote_image_hosts(markdown: &str) -> Vec<String> {
-    // Most reports have no image: a search for the image syntax spares parsing them.
-    if !markdown.contains("![") {
-        return Vec::new();
-    }
-    let mut hosts: Vec<String> = Parser::new_ext(markdown, options())
-        .filter_map(|event| match event {
-            Event::Start(Tag::Image { dest_url, .. }) if is_safe_url(&dest_url) => {
-                remote_host(&dest_url).map(str::to_owned)
-            }
-            _ => None,
+/// The hosts of the remote images in these Markdown texts (a whole export, or its blocks),
+/// sorted, each once: the sites that would learn that the report was opened.
+pub fn remote_image_hosts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut hosts: Vec<String> = texts
+        .into_iter()
+        // Most reports have no image: a search for the image syntax spares parsing them.
+        .filter(|markdown| markdown.contains("!["))
+        .flat_map(|markdown| {
+            Parser::new_ext(markdown, options()).filter_map(|event| match event {
+                Event::Start(Tag::Image { dest_url, .. }) if is_safe_url(&dest_url) => {
+                    remote_host(&dest_url).map(str::to_owned)
+                }
+                _ => None,
+            })
         })
         .collect();
     hosts.sort();
@@ -169,7 +170,10 @@ mod tests {
     #[test]
     fn remote_images_wait_for_consent() {
         let markdown = "![Error rate](https://grafana.example.com/d/1.png) and ![local](img/chart.png)\n\n![b](//cdn.example.org/x.png)";
-        assert_eq!(remote_image_hosts(markdown), ["cdn.example.org", "grafana.example.com"]);
+        assert_eq!(
+            remote_image_hosts([markdown, markdown]),
+            ["cdn.example.org", "grafana.example.com"]
+        );
         let html = to_html(markdown, RemoteImages::Withhold);
         assert!(!html.contains("grafana.example.com/d/1.png"), "{html}");
         assert!(!html.contains("cdn.example.org/x.png"), "{html}");
@@ -183,7 +187,7 @@ mod tests {
             loaded.contains("<img src=\"https://grafana.example.com/d/1.png\""),
             "{loaded}"
         );
-        assert!(remote_image_hosts("no images here").is_empty());
+        assert!(remote_image_hosts(["no images here"]).is_empty());
         // A host that is not a plain name is not written into the page.
         assert_eq!(remote_host("https://a\"b/x"), None);
     }

@@ -4,8 +4,8 @@
 
 use chrono::{NaiveDate, TimeDelta};
 
-use super::outline::Body;
-use super::sections::{Group, Section};
+use super::outline::{Body, Span};
+use super::sections::Section;
 use super::text::{self, clean_phrase, split_label, unquote, words};
 use super::when::{self, When, Zone};
 use super::{append, clean_cell, resolve, Importer, Written, UNPLACED};
@@ -32,24 +32,8 @@ impl Importer<'_> {
                     }
                     continue;
                 }
-                // "| **Detected** | 2021-03-05 23:27 |": a table of labels and values, as
-                // report headers are often laid out.
-                Body::Table { rows } if self.is_label_table(rows) => {
-                    for row in rows {
-                        let (label, value) = (clean_cell(self.raw(&row[0])), clean_cell(self.raw(&row[1])));
-                        let whole = format!("{label}: {value}");
-                        match split_label(&whole).and_then(|(label, _)| field_for(&label)) {
-                            Some(field) => self.fill(field, &value, &whole, false),
-                            None if !value.is_empty() || !label.is_empty() => self.keep_unplaced(&whole),
-                            None => {}
-                        }
-                    }
-                    continue;
-                }
-                // An action-item table kept beside the summary, as one-page templates have it.
-                Body::Table { rows } if self.measure_table_group(rows).is_some() => {
-                    let group = self.measure_table_group(rows).unwrap_or(Group::Tasks);
-                    self.read_measure_table(rows, group);
+                Body::Table { rows } => {
+                    self.read_table(rows, &block.range);
                     continue;
                 }
                 _ => {
@@ -120,9 +104,31 @@ impl Importer<'_> {
         }
     }
 
+    /// A table beside the summary: labels and values ("| **Detected** | 2021-03-05 23:27 |", as
+    /// report headers are often laid out), or action items (as one-page templates have them);
+    /// any other is kept unplaced.
+    fn read_table(&mut self, rows: &[Vec<Span>], range: &Span) {
+        if self.is_label_table(rows) {
+            for row in rows {
+                let (label, value) = (clean_cell(self.raw(&row[0])), clean_cell(self.raw(&row[1])));
+                let whole = format!("{label}: {value}");
+                match split_label(&whole).and_then(|(label, _)| field_for(&label)) {
+                    Some(field) => self.fill(field, &value, &whole, false),
+                    None if !value.is_empty() || !label.is_empty() => self.keep_unplaced(&whole),
+                    None => {}
+                }
+            }
+        } else if let Some(group) = self.measure_table_group(rows) {
+            self.read_measure_table(rows, group);
+        } else {
+            let raw = self.raw(range).to_owned();
+            self.keep_unplaced(&raw);
+        }
+    }
+
     /// A two-column table whose first column is labels: bold, or a field's name.
-    fn is_label_table(&self, rows: &[Vec<super::outline::Span>]) -> bool {
-        let is_label = |row: &Vec<super::outline::Span>| {
+    fn is_label_table(&self, rows: &[Vec<Span>]) -> bool {
+        let is_label = |row: &Vec<Span>| {
             let label = clean_cell(self.raw(&row[0]));
             let bold = text::strip_wrapper(&label).is_some_and(|(_, rest)| rest.trim().is_empty());
             let named = split_label(&format!("{label}: x")).is_some_and(|(label, _)| field_for(&label).is_some());
