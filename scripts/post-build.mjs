@@ -1,6 +1,7 @@
 // Trunk's post_build hook (see Trunk.toml): finishes the static site in the staging folder.
 // 1. A Content-Security-Policy <meta>, first in <head>, that allows only what the app needs:
-//    its own files, the sha256 of each inline script Trunk wrote (the wasm loader), and
+//    its own files, the sha256 of each inline script (the wasm loader) and of the inlined
+//    stylesheet, and
 //    'wasm-unsafe-eval' to compile the module. Computed here so it stays right when the build changes.
 // 2. The service worker, with the list of files to keep offline and a cache version derived from
 //    their contents, so every deployment that changes a byte is picked up on the next visit.
@@ -29,11 +30,15 @@ if (release && inlineScripts.length === 0) {
   console.error("post-build: found no inline loader script in index.html; the CSP would block the app");
   process.exit(1);
 }
-const scriptHashes = inlineScripts.map((body) => `'sha256-${sha256(body, "base64")}'`).join(" ");
+const hashesOf = (bodies) => bodies.map((body) => `'sha256-${sha256(body, "base64")}'`).join(" ");
+const scriptHashes = hashesOf(inlineScripts);
+// The stylesheet is inlined (index.html), so the outline paints without a second request.
+const inlineStyles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+const styleSources = ["'self'", hashesOf(inlineStyles)].filter(Boolean).join(" ");
 const policy = [
   "default-src 'none'",
   `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes}`,
-  "style-src 'self'",
+  `style-src ${styleSources}`,
   // pulldown-cmark writes text-align as a style attribute for aligned table columns.
   "style-src-attr 'unsafe-inline'",
   // Images in a report are the author's graphs, linked by https URL.
@@ -44,6 +49,16 @@ const policy = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
+// The loader (Trunk.toml) fetches the wasm once the outline has painted; Trunk's preload of it
+// would start the download at once. (Attributes quoted or not: the page may be minified.)
+if (release) {
+  const wasmPreload = /<link(?=[^>]*\brel="?preload\b)(?=[^>]*\.wasm\b)[^>]*>/;
+  if (!wasmPreload.test(html)) {
+    console.error("post-build: found no preload of the wasm to drop; has Trunk's output changed?");
+    process.exit(1);
+  }
+  html = html.replace(wasmPreload, "");
+}
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
 if (!release) {
   // No policy in development.

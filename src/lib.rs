@@ -16,7 +16,8 @@ pub mod workspace;
 
 pub use components::app::App;
 
-/// Starts the app in the page's `<body>`.
+/// Starts the app in the page's `<body>`. The loader in Trunk.toml calls this only once the
+/// static outline has painted.
 pub fn start() {
     console_error_panic_hook::set_once();
     // The static outline in index.html stood in for the app until now.

@@ -31,3 +31,23 @@ for (const viewport of [{ width: 412, height: 823 }, { width: 1400, height: 900 
     await after.close();
   });
 }
+
+test("the wasm is fetched only once the outline has painted, and the outline is the largest paint", async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+  await page.addInitScript(() => {
+    window.__largest = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.__largest.push(Boolean(entry.element?.closest("#boot")))))
+      .observe({ type: "largest-contentful-paint", buffered: true });
+  });
+  await page.goto("./");
+  await expect(page.locator("#section-details")).toBeVisible();
+  const [painted, fetched] = await page.evaluate(() => [
+    performance.getEntriesByName("first-contentful-paint")[0].startTime,
+    performance.getEntriesByType("resource").find((entry) => entry.name.endsWith(".wasm")).startTime,
+  ]);
+  expect(fetched).toBeGreaterThanOrEqual(painted);
+  // Every candidate for the largest paint came from the outline: the app, where it stood, is no
+  // larger, so the page's largest paint is the outline's.
+  expect(await page.evaluate(() => window.__largest)).toEqual([true]);
+  await page.close();
+});
