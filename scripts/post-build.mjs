@@ -1,8 +1,8 @@
 // Trunk's post_build hook (see Trunk.toml): finishes the static site in the staging folder.
 // 1. A Content-Security-Policy <meta>, first in <head>, that allows only what the app needs:
 //    its own files, the sha256 of each inline script (the wasm loader) and of the inlined
-//    stylesheet, and
-//    'wasm-unsafe-eval' to compile the module. Computed here so it stays right when the build changes.
+//    stylesheet, and 'wasm-unsafe-eval' to compile the module. Computed here so it stays right
+//    when the build changes.
 // 2. The service worker, with the list of files to keep offline and a cache version derived from
 //    their contents, so every deployment that changes a byte is picked up on the next visit.
 // 3. Release builds: gzip and brotli copies of the text files and the wasm beside them.
