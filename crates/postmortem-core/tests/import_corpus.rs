@@ -359,9 +359,9 @@ const NOT_STATED: &[(&str, &str)] = &[
 ];
 
 /// The floors the totals must stay above: what the importer reaches on the 60 reports now
-/// (0.975, 0.892, 0.914), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
+/// (0.975, 0.911, 0.915), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
 const TIMELINE_FLOOR: f64 = 0.97;
-const CHECKS_FLOOR: f64 = 0.89;
+const CHECKS_FLOOR: f64 = 0.91;
 const WORDS_FLOOR: f64 = 0.91;
 
 #[derive(Default)]

@@ -176,6 +176,7 @@ impl Importer<'_> {
                             label_depth = None;
                             base_depth = None;
                         }
+                        None if block.body == Body::Paragraph => self.paragraph_measures(group, &block, &text),
                         None => {
                             let raw = self.raw(&block.range).to_owned();
                             self.keep_unplaced(&raw);
@@ -193,8 +194,11 @@ impl Importer<'_> {
                         }
                         label_depth = Some(*depth);
                         base_depth = None;
-                        if !value.trim().is_empty() {
-                            self.push_measure(group, value, task.map(TaskStatus::from_checked));
+                        // "Tasks:" with the tasks on the lines after it, in the same item.
+                        for item in text::line_items(value).unwrap_or_else(|| vec![value.trim()]) {
+                            if !item.is_empty() {
+                                self.push_measure(group, item, task.map(TaskStatus::from_checked));
+                            }
                         }
                         continue;
                     }
@@ -217,7 +221,30 @@ impl Importer<'_> {
         }
     }
 
+    /// A paragraph in a list of measures written one measure a line, without list markers. A
+    /// paragraph of prose (often what the list is for) and a line that introduces the list or
+    /// sums it up are kept in "Unplaced".
+    fn paragraph_measures(&mut self, group: Group, block: &Block, text: &str) {
+        let Some(items) = text::line_items(text) else {
+            let raw = self.raw(&block.range).to_owned();
+            self.keep_unplaced(&raw);
+            return;
+        };
+        for item in items {
+            if text::frames_a_list(item) {
+                self.keep_unplaced(item);
+            } else {
+                self.push_measure(group, item, None);
+            }
+        }
+    }
+
     pub(super) fn push_measure(&mut self, group: Group, text: &str, status: Option<TaskStatus>) {
+        // "TODO: …" is a task to do, in whichever list it stands.
+        let (group, text) = match text.get(..5).filter(|p| p.eq_ignore_ascii_case("todo:")) {
+            Some(_) => (Group::Tasks, text[5..].trim_start()),
+            None => (group, text),
+        };
         self.measures.push(Measure {
             group,
             text: read_paragraph(text),

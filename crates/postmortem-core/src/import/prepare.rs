@@ -33,11 +33,92 @@ pub fn prepare(source: &str) -> Prepared {
         })
         .into_iter()
         .collect();
+    let (text, dedented) = dedent_prose_blocks(&isolate_section_lines(&undrawn));
+    if dedented > 0 {
+        notes.push("Indented text that reads as prose (Markdown would show it as code) was read as text.".to_owned());
+    }
     Prepared {
-        text: isolate_section_lines(&undrawn),
+        text,
         notes,
         regenerated,
     }
+}
+
+/// Text indented by four spaces or a tab after a blank line is code to a Markdown parser, but
+/// people indent items and paragraphs by habit. A run of such lines that reads as prose loses
+/// its indentation, and how many runs did is returned; code, logs and commands stay code.
+fn dedent_prose_blocks(source: &str) -> (String, usize) {
+    let lines: Vec<&str> = source.lines().collect();
+    let indented = |l: &str| l.starts_with('\t') || l.starts_with("    ");
+    let mut out = String::with_capacity(source.len());
+    let mut fence: Option<Fence> = None;
+    let mut dedented = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let after_blank = i == 0 || lines[i - 1].trim().is_empty();
+        if let Some(open) = &fence {
+            if open.is_closed_by(line) {
+                fence = None;
+            }
+        } else if let Some(opened) = Fence::opens_line(line) {
+            fence = Some(opened);
+        } else if after_blank && indented(line) && !line.trim().is_empty() {
+            let end = (i..lines.len())
+                .find(|&j| !lines[j].trim().is_empty() && !indented(lines[j]))
+                .unwrap_or(lines.len());
+            let run = &lines[i..end];
+            if reads_as_prose(run) {
+                let width = |l: &str| {
+                    l.chars()
+                        .take_while(|c| c.is_whitespace())
+                        .map(|c| if c == '\t' { 4 } else { 1 })
+                        .sum::<usize>()
+                };
+                let cut = run
+                    .iter()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| width(l))
+                    .min()
+                    .unwrap_or(0);
+                for l in run {
+                    let mut taken = 0;
+                    let rest = l.trim_start_matches(|c: char| {
+                        let w = if c == '\t' { 4 } else { 1 };
+                        let take = c.is_whitespace() && taken + w <= cut;
+                        taken += if take { w } else { 0 };
+                        take
+                    });
+                    out.push_str(rest);
+                    out.push('\n');
+                }
+                dedented += 1;
+                i = end;
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        i += 1;
+    }
+    (out, dedented)
+}
+
+/// Whether indented lines are sentences or list items of words rather than code or a log: no
+/// line with code's punctuation, none opening with a digit (log stamps, numbers), and most
+/// lines of five words or more.
+fn reads_as_prose(lines: &[&str]) -> bool {
+    const CODE: &[&str] = &[
+        "{", "}", ";", " = ", "=>", "->", "::", "</", "/>", "$ ", "#!", "&&", "||", "()",
+    ];
+    let text: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    let long = text.iter().filter(|l| l.split_whitespace().count() >= 5).count();
+    !text.is_empty()
+        && long * 2 >= text.len()
+        && text.iter().all(|l| {
+            let words = l.trim_start_matches(['*', '-', '+', ' ']);
+            words.chars().next().is_some_and(char::is_alphabetic) && !CODE.iter().any(|c| l.contains(c))
+        })
 }
 
 /// The text without its Mermaid `gantt` or `timeline` diagrams, and how many there were. Their
@@ -237,6 +318,24 @@ mod tests {
         // Labelled fields, list items, sentences and code stay as they are.
         let kept = "Impact: slow pages\n- Timeline\nThe timeline shows it.\n```\nTimeline\n```\n";
         assert_eq!(prepare(kept).text, kept);
+    }
+
+    #[test]
+    fn indented_prose_is_text_and_indented_code_stays_code() {
+        let prose = "## Measures\n\n    * Fixes:\n\tAdd an alert on the disk usage of each node.\n        Write a runbook for the failover.\n";
+        let prepared = prepare(prose);
+        assert_eq!(
+            prepared.text,
+            "## Measures\n\n* Fixes:\nAdd an alert on the disk usage of each node.\n    Write a runbook for the failover.\n"
+        );
+        assert_eq!(prepared.notes.len(), 1);
+        for code in [
+            "## Fix\n\n    server {\n        listen 80;\n    }\n",
+            "## Log\n\n    2024-01-02 10:00:01 ERROR the upstream timed out again\n",
+            "## Run\n\n    sudo service nginx restart\n",
+        ] {
+            assert_eq!(prepare(code).text, code);
+        }
     }
 
     #[test]

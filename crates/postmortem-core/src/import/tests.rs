@@ -106,6 +106,56 @@ fn tasks_with_owners_and_due_dates() {
 }
 
 #[test]
+fn measures_written_one_a_line_without_list_markers() {
+    let source = [
+        "# T",
+        "",
+        "## Tasks",
+        "",
+        "Add an alert on disk usage.",
+        "Write a runbook for the failover",
+        "TODO: page the owner of the queue",
+        "By doing these we hope to catch it sooner.",
+        "",
+        "## Corrective and Preventative Measures",
+        "",
+        "    * Improvements:",
+        "    Review every config change before it ships.",
+        "    Test the restore from backup each month.",
+        "    * Tasks:",
+        "\tMove the backups to a second region.",
+    ]
+    .join("\n");
+    let imported = import_markdown(&source);
+    let measures = &imported.report.measures;
+    let tasks: Vec<&str> = measures.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Add an alert on disk usage.",
+            "Write a runbook for the failover",
+            "page the owner of the queue",
+            "Move the backups to a second region."
+        ]
+    );
+    assert_eq!(
+        measures.improvements,
+        [
+            "Review every config change before it ships.",
+            "Test the restore from backup each month."
+        ]
+    );
+    // The sentence that sums the list up is not a task, and is kept.
+    let unplaced = imported
+        .report
+        .extra_sections
+        .iter()
+        .find(|s| s.heading == UNPLACED)
+        .unwrap();
+    assert!(unplaced.body.contains("By doing these we hope"), "{}", unplaced.body);
+}
+
+#[test]
 fn unknown_sections_and_stray_text_are_kept() {
     let imported = import_markdown(
         "Some words before anything.\n\n# Title\n\n## Customer Letter\n\nDear all, sorry.\n\n\

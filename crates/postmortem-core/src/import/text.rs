@@ -421,3 +421,100 @@ mod break_tests {
         assert_eq!(split_breaks("plain"), vec!["plain"]);
     }
 }
+
+/// The lines of a paragraph written one item a line, without list markers ("Add an alert.",
+/// "Write a runbook"): at least two lines, none of them a wrapped sentence. A line that goes on
+/// in lower case, or follows one cut after "the", "to" or a comma, is a wrap; so is a short line
+/// that does not end its sentence. Wrapped prose is None.
+pub fn line_items(text: &str) -> Option<Vec<&str>> {
+    const CUT: &[&str] = &["the", "a", "an", "to", "of", "and", "or", "our", "its", "their"];
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    let starts_capital = |line: &str| {
+        line.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let whole = |line: &str| {
+        let last = line.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let closed = line.ends_with(['.', '!', '?', ')', ';']);
+        !CUT.contains(&last.as_str())
+            && !line.ends_with([',', ':', '-', '–'])
+            && (closed || line.split_whitespace().count() >= 3)
+    };
+    (lines[1..].iter().all(|l| starts_capital(l)) && lines.iter().all(|l| whole(l))).then_some(lines)
+}
+
+/// A sentence that sums up the items before it ("By implementing these measures we aim to…")
+/// or introduces the ones after it ("We will:"), rather than being one.
+pub fn frames_a_list(text: &str) -> bool {
+    let text = text.trim();
+    let opening = format!(
+        "{} ",
+        words(text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let sums_up = [
+        "overall ",
+        "in summary ",
+        "in conclusion ",
+        "to summarize ",
+        "together these ",
+        "with these ",
+        "through these ",
+    ];
+    text.ends_with(':')
+        || sums_up.iter().any(|start| opening.starts_with(start))
+        // "By implementing these…", "By taking this approach…", but not "By Friday, add…".
+        || (opening.starts_with("by ") && [" these ", " this ", " the above "].iter().any(|w| opening.contains(w)))
+}
+
+#[cfg(test)]
+mod line_item_tests {
+    use super::{frames_a_list, line_items};
+
+    #[test]
+    fn reads_one_item_a_line_but_not_wrapped_prose() {
+        assert_eq!(
+            line_items("Add an alert.\nWrite a runbook."),
+            Some(vec!["Add an alert.", "Write a runbook."])
+        );
+        assert_eq!(
+            line_items("Add disk alerts\nRotate the logs daily"),
+            Some(vec!["Add disk alerts", "Rotate the logs daily"])
+        );
+        // Wrapped: the second line goes on in lower case, or the first is cut after "the".
+        assert_eq!(
+            line_items("We restarted the web server and\nwatched it for an hour."),
+            None
+        );
+        assert_eq!(line_items("We restarted the\nNginx service"), None);
+        assert_eq!(line_items("The fix went to\nLondon first, then to\nParis."), None);
+        assert_eq!(line_items("Thanks\nAlice"), None);
+        // Some close their sentence and some do not.
+        assert_eq!(
+            line_items("Page the team.\nAdd disk alerts"),
+            Some(vec!["Page the team.", "Add disk alerts"])
+        );
+        assert_eq!(line_items("One line only."), None);
+    }
+
+    #[test]
+    fn knows_a_sentence_that_frames_the_items() {
+        assert!(frames_a_list(
+            "By implementing these measures, we aim to reduce errors."
+        ));
+        assert!(frames_a_list("The following will be done:"));
+        assert!(frames_a_list("Together these steps close the gap."));
+        assert!(!frames_a_list("Add an alert on disk usage."));
+        assert!(!frames_a_list("Bypass the cache for admin pages."));
+        assert!(!frames_a_list("By Friday, add an alert on disk usage."));
+        assert!(!frames_a_list("These farmers will be paid in the next upgrade."));
+    }
+}
