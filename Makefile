@@ -27,6 +27,7 @@ lint:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy $(WASM) -p postmortem-core --lib --locked -- -D warnings
 	cargo clippy $(WASM) -p postmortem-editor --all-targets --locked -- -D warnings
+	cargo clippy $(WASM) -p postmortem-import-worker --locked -- -D warnings
 
 test-native:
 	cargo test --workspace --locked

@@ -181,7 +181,7 @@ try {
     say("|---|---:|---:|---:|---:|");
     const count = { first: files.filter((f) => firstVisit.has(f)).length, later: files.filter((f) => !firstVisit.has(f)).length };
     say(`| before the editor is usable (page, stylesheet, scripts, wasm, icon) | ${count.first} | ${kb(sum.first[0])} | **${kb(sum.first[1])}** (target ≤ 300 KB) | ${kb(sum.first[2])} |`);
-    say(`| after, for offline use (service worker, icons, manifest) | ${count.later} | ${kb(sum.later[0])} | ${kb(sum.later[1])} | ${kb(sum.later[2])} |`);
+    say(`| later: the Markdown reader (on first import), and for offline use (service worker, icons, manifest) | ${count.later} | ${kb(sum.later[0])} | ${kb(sum.later[1])} | ${kb(sum.later[2])} |`);
     say(`| **everything** | ${files.length} | ${kb(sum.first[0] + sum.later[0])} | ${kb(sum.first[1] + sum.later[1])} | ${kb(sum.first[2] + sum.later[2])} |`);
     say();
   }

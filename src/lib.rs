@@ -7,6 +7,7 @@ pub mod components;
 pub mod download;
 pub mod example;
 pub mod file_link;
+pub mod importer;
 pub mod notice;
 pub mod offline;
 pub mod share;

@@ -50,12 +50,17 @@ pub fn open_chosen_file(
                 }
             }
             Ok(Opened::Backup(drafts)) => restore_backup(&name, drafts, workspace, notices),
-            Ok(Opened::Markdown(imported)) => {
-                open_imported(&name, *imported, editor, workspace, notices, last);
-                if let Some((link, handle)) = handle {
-                    link.link_opened(handle);
+            Ok(Opened::Markdown(markdown)) => match crate::importer::import_markdown(&markdown).await {
+                Ok(imported) => {
+                    open_imported(&name, imported, editor, workspace, notices, last);
+                    if let Some((link, handle)) = handle {
+                        link.link_opened(handle);
+                    }
                 }
-            }
+                Err(reason) => notices.error(format!(
+                    "Could not open {name}: {reason} Your current draft is unchanged."
+                )),
+            },
             Err(error) => {
                 // Some reasons end in a question ("is it a PDF or an image?"): no full stop after it.
                 let reason = error.to_string();

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use postmortem_core::drafts::MAX_IMPORT_BYTES;
-use postmortem_core::{import_markdown, Imported};
+use postmortem_core::Imported;
 
 use crate::notice::{use_notices, Notices};
 use crate::state::{use_editor, Editor};
@@ -113,7 +113,9 @@ pub fn PasteMarkdownDialog(open: RwSignal<bool>) -> impl IntoView {
     let notices = use_notices();
     let last = use_last_import();
     let text = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<String>);
+    // While the reader (loaded on first use, see `importer`) works on the text.
+    let reading = RwSignal::new(false);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let close = move || {
         open.set(false);
@@ -122,25 +124,35 @@ pub fn PasteMarkdownDialog(open: RwSignal<bool>) -> impl IntoView {
     let import = move || {
         let markdown = text.get_untracked();
         if markdown.trim().is_empty() {
-            problem.set(Some("Paste a postmortem written in Markdown first."));
+            problem.set(Some("Paste a postmortem written in Markdown first.".to_owned()));
             return;
         }
         if markdown.len() > MAX_IMPORT_BYTES {
             problem.set(Some(
-                "That is more than 5 MB of text; the largest postmortem Postmortem Studio opens is 5 MB.",
+                "That is more than 5 MB of text; the largest postmortem Postmortem Studio opens is 5 MB.".to_owned(),
             ));
             return;
         }
-        open_imported(
-            "pasted Markdown",
-            import_markdown(&markdown),
-            editor,
-            workspace,
-            notices,
-            last,
-        );
-        text.set(String::new());
-        close();
+        if reading.get_untracked() {
+            return;
+        }
+        reading.set(true);
+        leptos::task::spawn_local(async move {
+            let imported = crate::importer::import_markdown(&markdown).await;
+            reading.set(false);
+            // Cancelled while it was read: nothing opens.
+            if !open.get_untracked() {
+                return;
+            }
+            match imported {
+                Ok(imported) => {
+                    open_imported("pasted Markdown", imported, editor, workspace, notices, last);
+                    text.set(String::new());
+                    close();
+                }
+                Err(message) => problem.set(Some(message)),
+            }
+        });
     };
     Effect::new(move || {
         if open.get() {
@@ -188,8 +200,14 @@ pub fn PasteMarkdownDialog(open: RwSignal<bool>) -> impl IntoView {
                 </Show>
                 <div class="paste-actions">
                     <button type="button" class="button secondary" on:click=move |_| close()>"Cancel"</button>
-                    <button type="button" class="button" data-testid="paste-import" on:click=move |_| import()>
-                        "Import as new draft"
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="paste-import"
+                        disabled=move || reading.get()
+                        on:click=move |_| import()
+                    >
+                        {move || if reading.get() { "Reading…" } else { "Import as new draft" }}
                     </button>
                 </div>
             </div>

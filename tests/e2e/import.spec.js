@@ -98,6 +98,32 @@ test("a Markdown file dropped on the page opens as a new draft", async ({ studio
   await expect(page.getByTestId("import-notes")).toHaveCount(0);
 });
 
+test.describe("with no service worker to answer from its cache", () => {
+  test.use({ serviceWorkers: "block" });
+  test("the Markdown reader is downloaded on first use; when it cannot load, the import says so and keeps the text", async ({ studio, page }) => {
+    const fetched = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await studio.open();
+    await studio.fill("title", "Kept draft");
+    await studio.waitSaved();
+    expect(fetched.filter((path) => path.includes("import-worker"))).toEqual([]);
+    await page.route(/import-worker/, (route) => route.abort());
+    await page.getByTestId("paste-markdown").click();
+    await page.getByTestId("paste-text").fill("# Disk full\n\n## Timeline\n\n- 10:00 UTC Alert fired\n");
+    await page.getByTestId("paste-import").click();
+    const dialog = page.getByTestId("paste-dialog");
+    await expect(dialog.getByRole("alert")).toHaveText("The Markdown reader could not be loaded. Check your connection, then try again.");
+    await expect(page.getByTestId("paste-text")).toHaveValue(/Disk full/);
+    await expect(studio.field("title")).toHaveValue("Kept draft");
+    // Back online: the same text imports, as a new draft.
+    await page.unroute(/import-worker/);
+    await page.getByTestId("paste-import").click();
+    await expect(dialog).toBeHidden();
+    await expect(studio.field("title")).toHaveValue("Disk full");
+    studio.expectConsoleError(/Failed to load resource|import-worker/);
+  });
+});
+
 test("imported raw HTML and javascript: links never run", async ({ studio, page }) => {
   await studio.open();
   await page.getByTestId("paste-markdown").click();

@@ -36,6 +36,11 @@ test("after one visit the app loads, edits, saves and exports with no network", 
   expect(exported.text).toBe("# Written on a plane\n");
   await page.reload();
   await expect(studio.field("title")).toHaveValue("Written on a plane");
+  // The Markdown reader, which the first visit never downloaded, was kept for offline use too.
+  await page.getByTestId("paste-markdown").click();
+  await page.getByTestId("paste-text").fill("# Read offline\n\n## Timeline\n\n- 10:00 UTC Alert fired\n");
+  await page.getByTestId("paste-import").click();
+  await expect(studio.field("title")).toHaveValue("Read offline");
   await context.setOffline(false);
 });
 

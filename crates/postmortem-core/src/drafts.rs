@@ -11,7 +11,6 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::import::{import_markdown, Imported};
 use crate::json::{from_value, kind_of, short, Document, ReadError};
 use crate::model::Report;
 
@@ -250,8 +249,11 @@ pub enum Opened {
     Report(Box<Report>),
     /// A backup: every draft it holds, each read on its own so one bad draft loses no others.
     Backup(Vec<Result<Draft, DraftError>>),
-    /// A postmortem written in Markdown, read into a report, with what was guessed.
-    Markdown(Box<Imported>),
+    /// A postmortem written in Markdown: its text, for [`import_markdown`] to read. (The web
+    /// app reads it in a worker, loaded when first needed.)
+    ///
+    /// [`import_markdown`]: crate::import_markdown
+    Markdown(String),
 }
 
 /// Why a file could not be opened. Each says what is wrong in words a person can act on.
@@ -291,7 +293,7 @@ pub fn open_file(name: &str, bytes: &[u8]) -> Result<Opened, OpenError> {
     }
     let named_json = name.to_ascii_lowercase().ends_with(".json");
     if !named_json && !text.trim_start().starts_with('{') {
-        return Ok(Opened::Markdown(Box::new(import_markdown(text))));
+        return Ok(Opened::Markdown(text.to_owned()));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.to_string().contains("recursion limit") {
