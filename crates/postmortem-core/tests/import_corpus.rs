@@ -44,7 +44,18 @@ fn clock_of(text: &str) -> Option<(u32, u32, bool)> {
             continue;
         }
         let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if !(1..=2).contains(&digits) || bytes.get(i + digits) != Some(&b':') {
+        if !(1..=2).contains(&digits) {
+            continue;
+        }
+        // An hour alone before AM/PM: "1am", "11 pm".
+        let after = text[i + digits..].trim_start().to_ascii_lowercase();
+        let meridiem = ["am", "pm"]
+            .into_iter()
+            .find(|m| after.starts_with(m) && !after[2..].starts_with(|c: char| c.is_ascii_alphabetic()));
+        if let (Some(meridiem), Ok(hour @ 1..=12)) = (meridiem, text[i..i + digits].parse::<u32>()) {
+            return Some(((hour % 12) + if meridiem == "pm" { 12 } else { 0 }, 0, true));
+        }
+        if bytes.get(i + digits) != Some(&b':') {
             continue;
         }
         let hour: u32 = text[i..i + digits].parse().ok()?;

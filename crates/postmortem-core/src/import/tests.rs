@@ -73,12 +73,15 @@ fn times_grouped_under_date_lines_with_the_zone_in_the_heading() {
 fn table_timeline_keeps_unreadable_times_as_written() {
     let imported = import_markdown(
         "# T\n\n## Timeline\n\n| Time (UTC) | Event | Who |\n|---|---|---|\n\
-         | 2024-05-01 10:00 | Deploy | Ana |\n| 10:7:3 | Typo time | Bo |\n",
+         | 2024-05-01 10:00 | Deploy | Ana |\n| 10:7:3 | Typo time | Bo |\n| 2024-05-02 | Patch released | |\n",
     );
     let timeline = &imported.report.timeline;
-    assert_eq!(timeline.len(), 2);
+    assert_eq!(timeline.len(), 3);
     assert_eq!(timeline[0].actor.as_deref(), Some("Ana"));
     assert_eq!(timeline[1].time, Some(Moment::AsWritten("10:7:3".into())));
+    // A day without a time of day is no time: the entry keeps the day in its text.
+    assert_eq!(timeline[2].time, None);
+    assert_eq!(timeline[2].text, "2024-05-02 — Patch released");
     assert!(
         imported.notes.iter().any(|n| n.contains("could not be read")),
         "{:?}",

@@ -305,6 +305,7 @@ impl Importer<'_> {
             .iter()
             .position(|n| [" who ", " actor ", " owner ", " by "].iter().any(|k| n.contains(k)));
         let mut unreadable = 0;
+        let mut dated_only = 0;
         for row in rows {
             let cell = |i: usize| row.get(i).map(|c| clean_cell(self.raw(c))).unwrap_or_default();
             let time_text = clean_phrase(&cell(time_col));
@@ -323,9 +324,16 @@ impl Importer<'_> {
             }
             let text = parts.join(" — ");
             let actor = actor_col.map(cell).filter(|a| !a.is_empty());
-            let when = when::when_prefix(&time_text).filter(|w| w.clock.is_some() && w.end == time_text.len());
+            let whole = when::when_prefix(&time_text).filter(|w| w.end == time_text.len());
+            let when = whole.filter(|w| w.clock.is_some());
             match when {
                 Some(when) => self.push_entry(entries, Some(when), Some(time_text.clone()), date, &text),
+                // A day with no time of day: an untimed entry, its day leading its text, so the
+                // key times never rest on a guessed hour.
+                None if whole.is_some_and(|w| w.date.is_some()) => {
+                    self.push_entry(entries, None, None, date, &format!("{time_text} — {text}"));
+                    dated_only += 1;
+                }
                 None => {
                     self.push_entry(entries, None, None, date, &text);
                     if !time_text.is_empty() {
@@ -339,6 +347,13 @@ impl Importer<'_> {
             if let (Some(actor), Some(last)) = (actor, entries.last_mut()) {
                 last.actor = Some(actor);
             }
+        }
+        if dated_only > 0 {
+            self.note(format!(
+                "{dated_only} timeline row{} gave a day but no time; {} kept without a time, the day at the start of the text.",
+                if dated_only == 1 { "" } else { "s" },
+                if dated_only == 1 { "it is" } else { "they are" },
+            ));
         }
         unreadable
     }

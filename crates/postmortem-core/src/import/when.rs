@@ -504,8 +504,8 @@ fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
     if byte(s, end).is_ascii_digit() || (letter_after && meridiem.is_none()) {
         return None;
     }
-    // "13:55 PM": a 24-hour time with a needless PM is still that time.
-    let pm = meridiem.map(|(pm, _)| pm).filter(|_| hour <= 12);
+    // "13:55 PM", "0:25 AM": a 24-hour time with a needless PM or AM is still that time.
+    let pm = meridiem.map(|(pm, _)| pm).filter(|_| (1..=12).contains(&hour));
     if let Some((_, meridiem_end)) = meridiem {
         end = meridiem_end;
     }
@@ -825,6 +825,7 @@ mod tests {
         assert_eq!(clock("14:00 UTC"), (14, 0, 0));
         assert_eq!(clock("3:00 PM GMT"), (15, 0, 0));
         assert_eq!(clock("10:20 pm"), (22, 20, 0));
+        assert_eq!(clock("0:25:59 AM"), (0, 25, 59));
         assert_eq!(clock("6 PM"), (18, 0, 0));
         assert_eq!(clock("12 a.m."), (0, 0, 0));
         assert_eq!(clock("13:00:56"), (13, 0, 56));
