@@ -70,6 +70,58 @@ fn times_grouped_under_date_lines_with_the_zone_in_the_heading() {
 }
 
 #[test]
+fn times_without_a_day_follow_the_dated_entry_before_them_past_midnight() {
+    let imported = import_markdown(
+        "# T\n\n## Timeline (UTC)\n\n- 2024-05-01 22:10 Alert fired\n- 23:50 Failover started\n\
+         - 00:20 Failover done\n- 09:00 Review\n- 2024-05-03 10:00 Follow-up\n",
+    );
+    let times: Vec<String> = imported
+        .report
+        .timeline
+        .iter()
+        .map(|e| {
+            e.time
+                .as_ref()
+                .and_then(Moment::exact)
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        times,
+        [
+            "2024-05-01T22:10:00+00:00",
+            "2024-05-01T23:50:00+00:00",
+            "2024-05-02T00:20:00+00:00",
+            "2024-05-02T09:00:00+00:00",
+            "2024-05-03T10:00:00+00:00"
+        ]
+    );
+    assert!(
+        imported.notes.iter().any(|n| n.contains("passes midnight")),
+        "{:?}",
+        imported.notes
+    );
+}
+
+#[test]
+fn the_window_is_read_from_entries_that_tell_the_failure_began_and_ended() {
+    let report = import(
+        "# T\n\n## Timeline (UTC)\n\n- 2024-05-01 09:50 Deploy of the new cache\n- 10:00 The API went down\n\
+         - 10:05 Paged the on-call\n- 10:40 Traffic back to normal\n- 11:00 Review booked\n",
+    );
+    let at = |m: &Option<Moment>| m.as_ref().and_then(Moment::exact).map(|t| t.to_rfc3339());
+    assert_eq!(
+        at(&report.summary.started_at).as_deref(),
+        Some("2024-05-01T10:00:00+00:00")
+    );
+    assert_eq!(
+        at(&report.summary.ended_at).as_deref(),
+        Some("2024-05-01T10:40:00+00:00")
+    );
+}
+
+#[test]
 fn table_timeline_keeps_unreadable_times_as_written() {
     let imported = import_markdown(
         "# T\n\n## Timeline\n\n| Time (UTC) | Event | Who |\n|---|---|---|\n\
@@ -329,10 +381,10 @@ fn times_in_other_orders_relative_and_spaced() {
     let times = times_of(&report);
     assert_eq!(times[0], "2024-03-14T10:00:00+00:00");
     assert_eq!(times[1], "2025-03-03T12:00:00+00:00");
-    // Without a date for them, these stay as written, but are still read as times.
-    assert_eq!(times[2], "4: 45 am PST");
+    // Without a day of their own, these are on the day of the dated entry before them.
+    assert_eq!(times[2], "2025-03-03T04:45:00-08:00");
     assert_eq!(report.timeline[2].text, "Deploy");
-    assert_eq!(times[3], "13:55 PM PST");
+    assert_eq!(times[3], "2025-03-03T13:55:00-08:00");
     assert_eq!(report.timeline[3].text, "Alarm");
     assert_eq!(times[4], "T+5m");
     assert_eq!(report.timeline[4].text, "Pager fired");

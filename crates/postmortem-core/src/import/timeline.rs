@@ -26,7 +26,10 @@ impl Importer<'_> {
         let mut base_depth: Option<usize> = None;
         let mut unreadable = 0;
         let blocks = self.text_blocks(section);
+        // "### 11:00" with paragraphs under it: the paragraphs are that entry's text.
+        let mut under_time_heading = false;
         for (index, block) in blocks.iter().enumerate() {
+            let heading_entry = std::mem::take(&mut under_time_heading);
             match &block.body {
                 // "### 10:07-10:29 AM: Emergency coordination" over entries with times of their
                 // own names a phase; the entries are the events.
@@ -40,7 +43,9 @@ impl Importer<'_> {
                 Body::Heading { .. } => {
                     let text = self.own_text(block);
                     // A date on its own, or an entry whose text follows in paragraphs.
+                    let before = entries.len();
                     self.timeline_line(&text, &mut entries, &mut date, &mut zone, false);
+                    under_time_heading = entries.len() > before && entries.last().is_some_and(|e| e.when.is_some());
                 }
                 Body::Paragraph => {
                     let text = self.own_text(block);
@@ -52,7 +57,8 @@ impl Importer<'_> {
                             continue;
                         }
                     }
-                    let mut continues = false;
+                    let mut continues = heading_entry;
+                    under_time_heading = heading_entry && !has_time;
                     for line in &block.lines {
                         let line = self.raw(line).to_owned();
                         // "21:14 - … <br> 21:20 - …": a break tag ends a line as a newline does.
@@ -229,7 +235,23 @@ impl Importer<'_> {
             self.report.summary.started_at = start;
             self.report.summary.ended_at = end;
             self.note("The start and end of the incident were read from the timeline entries marked as such.");
+            return;
         }
+        // No entry is marked: the entry that tells the failure began ("the site went down")
+        // and a later one that tells it was over ("back to normal"), when the timeline has both.
+        let timed = || self.report.timeline.iter().filter(|e| e.time.is_some());
+        let Some(onset) = timed().position(|e| text::tells_onset(&e.text)) else {
+            return;
+        };
+        let Some(recovery) = timed().skip(onset + 1).find(|e| text::tells_recovery(&e.text)) else {
+            return;
+        };
+        let (start, end) = (timed().nth(onset).and_then(|e| e.time.clone()), recovery.time.clone());
+        self.report.summary.started_at = start;
+        self.report.summary.ended_at = end;
+        self.note(
+            "The start and end of the incident are the timeline entries that tell the failure began and was over.",
+        );
     }
 
     pub(super) fn push_entry(
@@ -389,12 +411,16 @@ impl Importer<'_> {
     ) {
         let year = self.year();
         let mut previous: Option<NaiveTime> = None;
+        let mut carried: Option<NaiveDate> = None;
         let mut zone_from_summary = false;
         let mut date_from_summary = false;
         let guessed = entries.iter().filter(|e| e.guessed).count();
         let mut afternoon: Vec<(String, String)> = Vec::new();
+        // A timeline that runs past midnight without saying so: "23:50 …" then "00:20 …".
+        let (mut day_base, mut days_on, mut past_midnight) = (None, 0, 0);
         for entry in entries {
             let mut time = None;
+            let prior = previous;
             if let Some(mut when) = entry.when {
                 if let Some(clock) = when.clock.as_mut() {
                     // "1:52" after "12:16" in a 12-hour timeline without AM/PM is 13:52.
@@ -413,7 +439,25 @@ impl Importer<'_> {
                     }
                     previous = Some(clock.time());
                 }
-                let entry_date = entry.date.or(date);
+                // "2022-01-27 11:00 …" then "14:35 …": a time written without a day is on the
+                // day of the dated entry before it.
+                if let Some(day) = when.date.and_then(|d| d.with_year(year)) {
+                    carried = Some(day);
+                }
+                let base = entry.date.or(carried).or(date);
+                let new_day = base != day_base;
+                if new_day {
+                    (day_base, days_on) = (base, 0);
+                }
+                let clock = when.clock.map(|c| c.time());
+                let wrapped = clock
+                    .zip(prior)
+                    .is_some_and(|(t, p)| t < p && p - t > TimeDelta::hours(12));
+                if !new_day && when.date.is_none() && wrapped {
+                    days_on += 1;
+                    past_midnight += 1;
+                }
+                let entry_date = base.map(|day| day + TimeDelta::days(days_on));
                 let entry_zone = entry.zone.or(zone);
                 zone_from_summary |= when.zone.is_none() && entry.zone.is_none() && zone.is_some();
                 date_from_summary |= when.date.is_none() && entry.date.is_none() && date.is_some();
@@ -454,6 +498,12 @@ impl Importer<'_> {
             .timeline
             .iter()
             .any(|e| e.time.as_ref().and_then(Moment::exact).is_some());
+        if exact && past_midnight > 0 {
+            self.note(format!(
+                "The timeline passes midnight {past_midnight} time{} without giving the day; the times after it were read on the next day.",
+                plural(past_midnight)
+            ));
+        }
         if guessed > 0 {
             self.note(format!(
                 "{guessed} timeline {} no kind; {} read from {} words (detection, mitigation, resolution…), and the key times follow them. Check them in the form.",
