@@ -256,6 +256,20 @@ fn strip_tags(line: &str) -> (String, Option<usize>) {
     (text, level)
 }
 
+/// A heading that names a section and goes on with its first sentence after a colon
+/// ("## Root Cause: A typo in the config."): the heading alone, and the text.
+fn heading_with_text(line: &str) -> Option<(String, &str)> {
+    let marks = line.len() - line.trim_start_matches('#').len();
+    let rest = line.get(marks..)?;
+    if !(2..=6).contains(&marks) || !rest.starts_with(' ') {
+        return None;
+    }
+    let (name, tail) = rest.split_once(':')?;
+    let tail = tail.trim();
+    classify(name).filter(|k| !matches!(k, Kind::Extra | Kind::Preamble | Kind::Date | Kind::Authors))?;
+    (tail.split_whitespace().count() >= 4).then(|| (format!("{} {}", &line[..marks], name.trim()), tail))
+}
+
 /// Puts every line that names a section on its own outside code between blank lines, written
 /// as a section line, so that it does not run into the paragraph under it.
 fn isolate_section_lines(source: &str) -> String {
@@ -289,6 +303,14 @@ fn isolate_section_lines(source: &str) -> String {
             previous_blank = true;
             ran_on = true;
             continue;
+        } else if let Some((heading, tail)) = heading_with_text(line) {
+            // "## Root Cause and Resolution: The root cause was…": the name, then its text.
+            out.push_str(&heading);
+            out.push_str("\n\n");
+            out.push_str(tail);
+            out.push('\n');
+            previous_blank = false;
+            continue;
         } else if line.trim().is_empty() {
             ran_on = false;
         } else if ran_on && line.len() - line.trim_start().len() >= 4 {
@@ -318,6 +340,13 @@ mod tests {
         // Labelled fields, list items, sentences and code stay as they are.
         let kept = "Impact: slow pages\n- Timeline\nThe timeline shows it.\n```\nTimeline\n```\n";
         assert_eq!(prepare(kept).text, kept);
+        // A heading that goes on with its text after a colon.
+        assert_eq!(
+            prepare("## Root Cause: A typo in the proxy config.\n").text,
+            "## Root Cause\n\nA typo in the proxy config.\n"
+        );
+        let titled = "# Postmortem: the checkout outage of May\n\n## Timeline: UTC\n";
+        assert_eq!(prepare(titled).text, titled);
     }
 
     #[test]
