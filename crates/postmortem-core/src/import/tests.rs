@@ -119,6 +119,14 @@ fn the_window_is_read_from_entries_that_tell_the_failure_began_and_ended() {
         at(&report.summary.ended_at).as_deref(),
         Some("2024-05-01T10:40:00+00:00")
     );
+    // The summary tells the start only: the end is the first recovery after it.
+    let report = import(
+        "# T\n\n## Summary\n\nOn May 1, 2024, at ~5:08pm, the shop went down after a deploy.\n\n\
+         ## Timeline\n\n- 16:40 Deploy\n- 17:08 Shop down\n- 17:50 Shop back up\n- 18:25 Back up again\n",
+    );
+    assert!(report.summary.started_at.is_some());
+    let end = report.summary.ended_at.as_ref().map(|m| format!("{m:?}"));
+    assert!(end.as_deref().is_some_and(|e| e.contains("17:50")), "{end:?}");
 }
 
 #[test]

@@ -213,6 +213,26 @@ impl Importer<'_> {
             " impact ends ",
         ];
         let summary = &self.report.summary;
+        if let (Some(start), None) = (&summary.started_at, &summary.ended_at) {
+            // The summary told when it began, not when it was over: the first entry after the
+            // start that tells the recovery.
+            let after_start = |at: &Moment| match (at.exact(), start.exact()) {
+                (Some(at), Some(start)) => at > start,
+                _ => clock_of(at).zip(clock_of(start)).is_some_and(|(at, start)| at > start),
+            };
+            let recovery = self
+                .report
+                .timeline
+                .iter()
+                .find(|e| e.time.as_ref().is_some_and(after_start) && text::tells_recovery(&e.text));
+            if let Some(end) = recovery.and_then(|e| e.time.clone()) {
+                self.report.summary.ended_at = Some(end);
+                self.note(
+                    "The end of the incident is the first timeline entry after its start that tells the recovery.",
+                );
+            }
+            return;
+        }
         if summary.started_at.is_some() || summary.ended_at.is_some() {
             return;
         }
@@ -675,4 +695,12 @@ pub(super) fn zone_note(text: &str) -> Option<Zone> {
     (short && (lower.contains(" times ") || lower.contains(" time ") || text.trim().starts_with('(')))
         .then(|| when::zone_in(text))
         .flatten()
+}
+
+/// The time of day of a moment, exact or as written ("~5:08pm").
+fn clock_of(moment: &Moment) -> Option<NaiveTime> {
+    match moment {
+        Moment::Exact(at) => Some(at.time()),
+        Moment::AsWritten(text) => when::find_moment(text)?.clock.map(|c| c.time()),
+    }
 }
