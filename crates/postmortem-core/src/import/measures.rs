@@ -162,7 +162,21 @@ impl Importer<'_> {
         }
         let mut label_depth: Option<usize> = None;
         let mut base_depth: Option<usize> = None;
-        for block in self.text_blocks(section) {
+        let blocks = self.text_blocks(section);
+        // Measures written as paragraphs, with no list or table among them: a paragraph each.
+        // (Beside a list, a paragraph is what the list is for, or an aside.)
+        // A template's question and its answer ("What could be improved?") is not one.
+        let is_measure = |text: &str| !text::frames_a_list(text.lines().next().unwrap_or_default());
+        let as_paragraphs = blocks.iter().all(|b| match &b.body {
+            Body::Paragraph => text::line_items(&self.own_text(b)).is_none(),
+            Body::Heading { .. } => true,
+            _ => false,
+        }) && blocks
+            .iter()
+            .filter(|b| b.body == Body::Paragraph && is_measure(&self.own_text(b)))
+            .count()
+            >= 2;
+        for block in blocks {
             match &block.body {
                 Body::Heading { .. } | Body::Paragraph => {
                     let text = self.own_text(&block);
@@ -175,6 +189,9 @@ impl Importer<'_> {
                             }
                             label_depth = None;
                             base_depth = None;
+                        }
+                        None if block.body == Body::Paragraph && as_paragraphs && is_measure(&text) => {
+                            self.push_measure(group, &text, None)
                         }
                         None if block.body == Body::Paragraph => self.paragraph_measures(group, &block, &text),
                         None => {

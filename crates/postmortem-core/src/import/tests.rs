@@ -219,6 +219,19 @@ fn measures_written_one_a_line_without_list_markers() {
 }
 
 #[test]
+fn measures_written_as_paragraphs_are_one_each_but_not_beside_a_list() {
+    let report = import(
+        "# T\n\n## Follow-up\n\nThe monitor should page more people, not\nonly the owner.\n\n\
+         The docs site check points at the wrong host. (fixed)\n\nWhat else could be improved?\n`Nothing`\n",
+    );
+    assert_eq!(report.measures.tasks.len(), 2, "{:?}", report.measures);
+    // Beside a list, a paragraph is what the list is for.
+    let report =
+        import("# T\n\n## Action items\n\nWe agreed on these in the review.\n\n- Add an alert\n- Write a runbook\n");
+    assert_eq!(report.measures.tasks.len(), 2, "{:?}", report.measures);
+}
+
+#[test]
 fn unknown_sections_and_stray_text_are_kept() {
     let imported = import_markdown(
         "Some words before anything.\n\n# Title\n\n## Customer Letter\n\nDear all, sorry.\n\n\

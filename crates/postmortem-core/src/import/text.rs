@@ -455,7 +455,8 @@ pub fn line_items(text: &str) -> Option<Vec<&str>> {
 }
 
 /// A sentence that sums up the items before it ("By implementing these measures we aim to…")
-/// or introduces the ones after it ("We will:"), rather than being one.
+/// or introduces the ones after it ("We will:", a template's "What could be improved?"),
+/// rather than being one.
 pub fn frames_a_list(text: &str) -> bool {
     let text = text.trim();
     let opening = format!(
@@ -476,7 +477,7 @@ pub fn frames_a_list(text: &str) -> bool {
         "with these ",
         "through these ",
     ];
-    text.ends_with(':')
+    text.ends_with([':', '?'])
         || sums_up.iter().any(|start| opening.starts_with(start))
         // "By implementing these…", "By taking this approach…", but not "By Friday, add…".
         || (opening.starts_with("by ") && [" these ", " this ", " the above "].iter().any(|w| opening.contains(w)))
@@ -519,6 +520,7 @@ mod line_item_tests {
         ));
         assert!(frames_a_list("The following will be done:"));
         assert!(frames_a_list("Together these steps close the gap."));
+        assert!(frames_a_list("What are the things that could be improved?"));
         assert!(!frames_a_list("Add an alert on disk usage."));
         assert!(!frames_a_list("Bypass the cache for admin pages."));
         assert!(!frames_a_list("By Friday, add an alert on disk usage."));
