@@ -260,7 +260,9 @@ impl Importer<'_> {
         // No entry is marked: the entry that tells the failure began ("the site went down")
         // and a later one that tells it was over ("back to normal"), when the timeline has both.
         let timed = || self.report.timeline.iter().filter(|e| e.time.is_some());
-        let Some(onset) = timed().position(|e| text::tells_onset(&e.text)) else {
+        // A failure begins near the top of its timeline: only the first entries are read for
+        // it, which keeps a timeline of thousands of entries quick.
+        let Some(onset) = timed().take(50).position(|e| text::tells_onset(&e.text)) else {
             return;
         };
         let Some(recovery) = timed().skip(onset + 1).find(|e| text::tells_recovery(&e.text)) else {
