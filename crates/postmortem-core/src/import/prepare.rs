@@ -69,27 +69,14 @@ fn dedent_prose_blocks(source: &str) -> (String, usize) {
                 .unwrap_or(lines.len());
             let run = &lines[i..end];
             if reads_as_prose(run) {
-                let width = |l: &str| {
-                    l.chars()
-                        .take_while(|c| c.is_whitespace())
-                        .map(|c| if c == '\t' { 4 } else { 1 })
-                        .sum::<usize>()
-                };
                 let cut = run
                     .iter()
                     .filter(|l| !l.trim().is_empty())
-                    .map(|l| width(l))
+                    .map(|l| indent_of(l))
                     .min()
                     .unwrap_or(0);
                 for l in run {
-                    let mut taken = 0;
-                    let rest = l.trim_start_matches(|c: char| {
-                        let w = if c == '\t' { 4 } else { 1 };
-                        let take = c.is_whitespace() && taken + w <= cut;
-                        taken += if take { w } else { 0 };
-                        take
-                    });
-                    out.push_str(rest);
+                    out.push_str(unindent(l, cut));
                     out.push('\n');
                 }
                 dedented += 1;
@@ -102,6 +89,27 @@ fn dedent_prose_blocks(source: &str) -> (String, usize) {
         i += 1;
     }
     (out, dedented)
+}
+
+/// The columns of a line's indentation, a tab counting four (as Markdown counts it).
+fn indent_of(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// The line without the first `columns` of its indentation.
+fn unindent(line: &str, columns: usize) -> &str {
+    let mut taken = 0;
+    for (at, c) in line.char_indices() {
+        let width = if c == '\t' { 4 } else { 1 };
+        if !c.is_whitespace() || taken + width > columns {
+            return &line[at..];
+        }
+        taken += width;
+    }
+    ""
 }
 
 /// Whether indented lines are sentences or list items of words rather than code or a log: no

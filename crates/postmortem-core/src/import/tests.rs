@@ -75,20 +75,8 @@ fn times_without_a_day_follow_the_dated_entry_before_them_past_midnight() {
         "# T\n\n## Timeline (UTC)\n\n- 2024-05-01 22:10 Alert fired\n- 23:50 Failover started\n\
          - 00:20 Failover done\n- 09:00 Review\n- 2024-05-03 10:00 Follow-up\n",
     );
-    let times: Vec<String> = imported
-        .report
-        .timeline
-        .iter()
-        .map(|e| {
-            e.time
-                .as_ref()
-                .and_then(Moment::exact)
-                .map(|t| t.to_rfc3339())
-                .unwrap_or_default()
-        })
-        .collect();
     assert_eq!(
-        times,
+        times_of(&imported.report),
         [
             "2024-05-01T22:10:00+00:00",
             "2024-05-01T23:50:00+00:00",
@@ -110,7 +98,7 @@ fn the_window_is_read_from_entries_that_tell_the_failure_began_and_ended() {
         "# T\n\n## Timeline (UTC)\n\n- 2024-05-01 09:50 Deploy of the new cache\n- 10:00 The API went down\n\
          - 10:05 Paged the on-call\n- 10:40 Traffic back to normal\n- 11:00 Review booked\n",
     );
-    let at = |m: &Option<Moment>| m.as_ref().and_then(Moment::exact).map(|t| t.to_rfc3339());
+    let at = |m: &Option<Moment>| m.as_ref().map(Moment::to_json_string);
     assert_eq!(
         at(&report.summary.started_at).as_deref(),
         Some("2024-05-01T10:00:00+00:00")
@@ -125,7 +113,7 @@ fn the_window_is_read_from_entries_that_tell_the_failure_began_and_ended() {
          ## Timeline\n\n- 16:40 Deploy\n- 17:08 Shop down\n- 17:50 Shop back up\n- 18:25 Back up again\n",
     );
     assert!(report.summary.started_at.is_some());
-    let end = report.summary.ended_at.as_ref().map(|m| format!("{m:?}"));
+    let end = at(&report.summary.ended_at);
     assert!(end.as_deref().is_some_and(|e| e.contains("17:50")), "{end:?}");
 }
 

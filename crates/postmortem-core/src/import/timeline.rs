@@ -259,16 +259,16 @@ impl Importer<'_> {
         }
         // No entry is marked: the entry that tells the failure began ("the site went down")
         // and a later one that tells it was over ("back to normal"), when the timeline has both.
-        let timed = || self.report.timeline.iter().filter(|e| e.time.is_some());
+        let mut timed = self.report.timeline.iter().filter(|e| e.time.is_some());
         // A failure begins near the top of its timeline: only the first entries are read for
         // it, which keeps a timeline of thousands of entries quick.
-        let Some(onset) = timed().take(50).position(|e| text::tells_onset(&e.text)) else {
+        let Some(onset) = timed.by_ref().take(50).find(|e| text::tells_onset(&e.text)) else {
             return;
         };
-        let Some(recovery) = timed().skip(onset + 1).find(|e| text::tells_recovery(&e.text)) else {
+        let Some(recovery) = timed.find(|e| text::tells_recovery(&e.text)) else {
             return;
         };
-        let (start, end) = (timed().nth(onset).and_then(|e| e.time.clone()), recovery.time.clone());
+        let (start, end) = (onset.time.clone(), recovery.time.clone());
         self.report.summary.started_at = start;
         self.report.summary.ended_at = end;
         self.note(
@@ -395,7 +395,7 @@ impl Importer<'_> {
         if dated_only > 0 {
             self.note(format!(
                 "{dated_only} timeline row{} gave a day but no time; {} kept without a time, the day at the start of the text.",
-                if dated_only == 1 { "" } else { "s" },
+                plural(dated_only),
                 if dated_only == 1 { "it is" } else { "they are" },
             ));
         }

@@ -862,24 +862,20 @@ mod tests {
             0
         );
         assert_eq!(zone_in("Time (WAT)").unwrap().offset.local_minus_utc(), 3600);
-        let pacific = zone_in("Timeline (all times in PST/PDT)").unwrap();
-        let on = |y, m, d| {
-            pacific
+        // The zone's offset in hours on a day.
+        let hours = |zone: &str, y, m, d| {
+            zone_in(zone)
+                .unwrap()
                 .offset_on(NaiveDate::from_ymd_opt(y, m, d).unwrap())
                 .local_minus_utc()
                 / 3600
         };
+        let on = |y, m, d| hours("Timeline (all times in PST/PDT)", y, m, d);
         assert_eq!(
             (on(2023, 8, 25), on(2023, 1, 10), on(2023, 3, 12), on(2023, 11, 5)),
             (-7, -8, -7, -8)
         );
-        let central = zone_in("(CET/CEST)").unwrap();
-        let on = |y, m, d| {
-            central
-                .offset_on(NaiveDate::from_ymd_opt(y, m, d).unwrap())
-                .local_minus_utc()
-                / 3600
-        };
+        let on = |y, m, d| hours("(CET/CEST)", y, m, d);
         assert_eq!((on(2024, 3, 31), on(2024, 3, 30), on(2024, 10, 27)), (2, 1, 1));
         assert_eq!(zone_in("Why it went wrong"), None);
     }
