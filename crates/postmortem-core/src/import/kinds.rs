@@ -247,6 +247,39 @@ pub fn kind_from_words(text: &str) -> EntryKind {
     best.map_or(EntryKind::Other, |rule| RULES[rule].0)
 }
 
+/// The stage of the response a label names, for timelines grouped by stage under labels
+/// ("**Issue Detection:**", "Actions taken:", "Escalation:"); `None` for any other label
+/// ("Day 1:", "Monday:"), which stays an entry of its own.
+pub fn stage_label(label: &str) -> Option<EntryKind> {
+    let said = words(label);
+    if said.split(' ').filter(|w| !w.is_empty()).count() > 4 {
+        return None;
+    }
+    let named = |stage: &[&str]| stage.iter().any(|s| said.contains(&format!(" {s} ")));
+    if named(&["misleading", "dead ends", "red herrings"]) {
+        Some(EntryKind::MisleadingPath)
+    } else if named(&["detection", "detected", "discovery"]) {
+        Some(EntryKind::Detection)
+    } else if named(&["escalation", "escalations", "escalated"]) {
+        Some(EntryKind::Escalation)
+    } else if named(&["mitigation", "mitigations", "workaround"]) {
+        Some(EntryKind::Mitigation)
+    } else if named(&["resolution", "recovery", "resolved", "fix"]) {
+        Some(EntryKind::Resolution)
+    } else if named(&[
+        "actions taken",
+        "investigation",
+        "diagnosis",
+        "debugging",
+        "response",
+        "troubleshooting",
+    ]) {
+        Some(EntryKind::Investigation)
+    } else {
+        None
+    }
+}
+
 /// The rules' phrases by their first word, so that an entry is checked only against the
 /// phrases that start with one of its words: a long timeline has thousands of entries, and
 /// the rules some hundred phrases.

@@ -3,7 +3,7 @@
 
 use super::outline::{Block, Body, Span};
 use super::sections::{self, Group, Kind, Lesson, Section};
-use super::summary::{field_for, Field};
+use super::summary::{asked_field, field_for, Field};
 use super::text::{self, clean_phrase, split_label, words};
 use super::when;
 use super::{append, clean_cell, dedent, strip_list_marker, trim_blank_lines, Importer};
@@ -79,6 +79,12 @@ impl Importer<'_> {
             return None;
         }
         let text = self.own_text(block);
+        // "Explain in detail what was causing the issue?" over its answer: a label too.
+        if let Some((question, answer)) = text::question_and_answer(&text).filter(|_| block.body == Body::Paragraph) {
+            if let Some(field @ (Field::RootCause | Field::Resolution)) = asked_field(question) {
+                return Some((field, answer));
+            }
+        }
         let (label, value) = split_label(&text)?;
         match field_for(&label)? {
             field @ (Field::RootCause | Field::Resolution) => Some((field, value.to_owned())),
@@ -178,6 +184,10 @@ impl Importer<'_> {
             >= 2;
         for block in blocks {
             match &block.body {
+                Body::Paragraph if text::question_and_answer(&self.own_text(&block)).is_some() => {
+                    let text = self.own_text(&block);
+                    self.answer_measures(group, &text);
+                }
                 Body::Heading { .. } | Body::Paragraph => {
                     let text = self.own_text(&block);
                     let bare = strip_list_marker(&text);
@@ -241,6 +251,31 @@ impl Importer<'_> {
     /// A paragraph in a list of measures written one measure a line, without list markers. A
     /// paragraph of prose (often what the list is for) and a line that introduces the list or
     /// sums it up are kept in "Unplaced".
+    /// "What could be improved?" over the author's answer: the measures the question asks
+    /// for. An answer that says nothing ("See above") is kept unplaced.
+    fn answer_measures(&mut self, group: Group, text: &str) {
+        let Some((question, answer)) = text::question_and_answer(text) else {
+            return;
+        };
+        if text::is_non_answer(&answer) {
+            self.keep_unplaced(text);
+            return;
+        }
+        let said = words(question);
+        let asks = |keys: &[&str]| keys.iter().any(|k| said.contains(&format!(" {k} ")));
+        let group = if asks(&["task", "tasks", "todo", "action items"]) {
+            Group::Tasks
+        } else if asks(&["improved", "improve", "improvements", "fixed", "better"]) {
+            Group::Improvements
+        } else {
+            group
+        };
+        self.answered.push(question.to_owned());
+        for item in text::line_items(&answer).unwrap_or_else(|| vec![answer.as_str()]) {
+            self.push_measure(group, item, None);
+        }
+    }
+
     fn paragraph_measures(&mut self, group: Group, block: &Block, text: &str) {
         let Some(items) = text::line_items(text) else {
             let raw = self.raw(&block.range).to_owned();
@@ -369,6 +404,8 @@ impl Importer<'_> {
                         append(last, &read_paragraph(&self.own_text(block)), "\n");
                     }
                 }
+                // "### What went well" over "Not much.": a point written as a paragraph.
+                Body::Paragraph => items.push(read_paragraph(&self.own_text(block))),
                 _ => leftover.push(self.raw(&block.range).to_owned()),
             }
         }

@@ -23,7 +23,7 @@ mod when;
 use chrono::{Datelike, NaiveDate};
 
 use crate::markdown::{normalize_newlines, read_block, UNTITLED};
-use crate::model::{ExtraSection, LessonsLearned, Moment, Report, TimesFrom};
+use crate::model::{EntryKind, ExtraSection, LessonsLearned, Moment, Report, TimesFrom};
 use crate::time::timezone_label;
 use measures::Measure;
 use outline::{Block, Body, Span};
@@ -131,6 +131,11 @@ struct Importer<'a> {
     /// Whether the summary's impact text came from prose (so a root-cause sentence may be in it).
     impact_is_prose: bool,
     pending_timeline: Vec<DraftEntry>,
+    /// The stage a timeline label names ("**Issue Detection:**" over the entries of it), with
+    /// the label as written: the kind of the untagged entries under it.
+    timeline_stage: Option<(EntryKind, String)>,
+    /// A template's questions whose answers were read into the fields they ask for.
+    answered: Vec<String>,
 }
 
 impl<'a> Importer<'a> {
@@ -151,6 +156,8 @@ impl<'a> Importer<'a> {
             explicit_tasks: false,
             impact_is_prose: false,
             pending_timeline: Vec::new(),
+            timeline_stage: None,
+            answered: Vec::new(),
         }
     }
 
@@ -489,6 +496,13 @@ impl Importer<'_> {
             .is_some_and(LessonsLearned::is_empty)
         {
             self.report.lessons_learned = None;
+        }
+        if !self.answered.is_empty() {
+            let questions: Vec<String> = self.answered.iter().map(|q| format!("“{q}”")).collect();
+            self.note(format!(
+                "The report answers its template's questions; the answers were read into the fields they ask for: {}.",
+                questions.join(", ")
+            ));
         }
         if !self.unplaced.is_empty() {
             let count = self.unplaced.len();

@@ -133,6 +133,8 @@ pub fn classify(heading: &str) -> Option<Kind> {
     if has(&[
         "what went wrong",
         "went wrong",
+        "went poorly",
+        "went badly",
         "what didn t go well",
         "what could have gone better",
         "what didn t work",

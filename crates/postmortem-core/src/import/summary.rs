@@ -42,6 +42,20 @@ impl Importer<'_> {
                     continue;
                 }
             }
+            if block.body == Body::Paragraph {
+                let text = self.own_text(&block);
+                if let Some((field, answer)) = text::question_and_answer(&text)
+                    .and_then(|(question, answer)| Some((asked_field(question)?, question, answer)))
+                    .map(|(field, question, answer)| {
+                        self.answered.push(question.to_owned());
+                        (field, answer)
+                    })
+                {
+                    self.fill(field, &answer, &answer, false);
+                    pending = None;
+                    continue;
+                }
+            }
             let depth = block.depth();
             // A `<br>` ends a line as a newline does: "Component: site<br> Duration: 15 hours".
             let lines: Vec<String> = if matches!(block.body, Body::Paragraph) {
@@ -312,6 +326,19 @@ impl Importer<'_> {
             }
             return true;
         }
+        // "20 seconds at 3:00:00pm", "45 minutes from 14:00": a length and the time it began.
+        let moments: Vec<When> = when::all_whens(value)
+            .into_iter()
+            .filter(|w| w.clock.is_some())
+            .collect();
+        if let ([start], true) = (
+            moments.as_slice(),
+            text::stated_length(&format!("lasted {value}")).is_some(),
+        ) {
+            self.start.get_or_insert_with(|| Written::found_in(value, *start));
+            self.length.get_or_insert_with(|| value.to_owned());
+            return true;
+        }
         // Two ends that are not both times: "around noon – 2024-08-22 17:00 UTC".
         for separator in [" – ", " - ", " to "] {
             if let Some((start, end)) = value.split_once(separator) {
@@ -502,6 +529,24 @@ pub(super) enum Field {
     Container,
 }
 
+/// The field a template's question asks for: "Duration of the outage with start and end
+/// times?", "What was the root cause?", "What was the impact?", "How was the issue fixed?".
+pub(super) fn asked_field(question: &str) -> Option<Field> {
+    let w = words(question);
+    let has = |k: &str| w.contains(&format!(" {k} "));
+    if (has("root") && has("cause")) || has("causing") {
+        Some(Field::RootCause)
+    } else if has("duration") || (has("start") && has("end")) {
+        Some(Field::Duration)
+    } else if has("how") && (has("fixed") || has("resolved") || has("fix") || has("resolve")) {
+        Some(Field::Resolution)
+    } else if has("impact") || has("affected") {
+        Some(Field::Impact)
+    } else {
+        None
+    }
+}
+
 /// A label in words not listed above: "Incident start", "Time to resolve", "Customer impact".
 fn loose_field(label: &str) -> Option<Field> {
     let w = words(label);
@@ -519,6 +564,9 @@ fn loose_field(label: &str) -> Option<Field> {
         Some(Field::Severity)
     } else if has("duration") {
         Some(Field::Duration)
+    } else if (has("resolution") || has("fix") || has("remediation")) && !has("time") && !has("date") {
+        // "Resolution detail", "The fix we shipped"; "Resolution time" is the end.
+        Some(Field::Resolution)
     } else if (has("start") || has("began") || has("begin") || has("onset")) && !has("end") {
         Some(Field::Start)
     } else if has("end") || has("ended") || has("recovered") || has("recovery") {

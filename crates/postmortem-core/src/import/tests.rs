@@ -951,3 +951,87 @@ fn label_items_under_lessons_are_its_parts() {
     assert_eq!(report.measures.improvements.len(), 2);
     assert_eq!(report.measures.tasks.len(), 1);
 }
+
+#[test]
+fn a_template_answered_question_by_question() {
+    let imported = import_markdown(
+        "# Login outage\n\n# Issue Summary\n\nDuration of the outage, with start and end times?  \n\
+         `15 minutes at 9:00am UTC`\n\nWhat was the impact?  \n`Half of our users (50% of users) could not log in`\n\n\
+         What was the root cause?\n`An expired session key`\n\n# Timeline\n\nWhen was the issue detected?  \n`9:02am UTC`\n\n\
+         How was the issue resolved?  \n`Rotated the key`\n\n# Root cause and resolution\n\n\
+         Explain what was causing the issue?\n`The key rotation job had stopped`\n\nExplain how the issue was fixed?\n\
+         `Restarted the job`\n\n# Corrective and preventative measures\n\nWhat can be improved?\n`Alert on key age`\n\n\
+         A list of tasks to address the issue?\n`See above`\n",
+    );
+    let report = &imported.report;
+    // No date anywhere: the start is the time as written, the length kept beside it.
+    assert_eq!(
+        report
+            .summary
+            .started_at
+            .as_ref()
+            .map(Moment::to_json_string)
+            .as_deref(),
+        Some("9:00am UTC")
+    );
+    assert_eq!(report.summary.users_affected_percent, Some(50.0));
+    assert_eq!(report.summary.root_cause, "An expired session key");
+    assert_eq!(report.timeline.len(), 2);
+    assert_eq!(report.timeline[0].kind, EntryKind::Detection);
+    assert!(report.timeline[0].time.is_some(), "the detection's answer is its time");
+    assert_eq!(report.timeline[1].kind, EntryKind::Resolution);
+    assert_eq!(report.timeline[1].text, "Rotated the key");
+    assert_eq!(
+        report.root_cause_and_resolution.root_cause,
+        "The key rotation job had stopped"
+    );
+    assert_eq!(report.root_cause_and_resolution.resolution, "Restarted the job");
+    assert_eq!(report.measures.improvements, ["Alert on key age"]);
+    assert!(report.measures.tasks.is_empty(), "“See above” is no task");
+    assert!(imported.notes.iter().any(|n| n.contains("“What was the root cause?”")));
+}
+
+#[test]
+fn timeline_stages_under_labels_and_times_told_inside_a_line() {
+    let report = import(
+        "# Disk full\n\n## Timeline\n\n**Detection:**\n\n- Time: May 2, 2024, 10:15 AM (UTC)\n- A disk alert paged the on-call.\n\n\
+         **Actions Taken:**\n\n- Checked the log volume.\n\n**Resolution:**\n\n- Old logs were deleted and the service was back online by 11:05 AM (UTC).\n",
+    );
+    let kinds: Vec<EntryKind> = report.timeline.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EntryKind::Detection,
+            EntryKind::Detection,
+            EntryKind::Investigation,
+            EntryKind::Resolution
+        ]
+    );
+    assert_eq!(report.timeline[0].text, "Detection");
+    assert_eq!(
+        times_of(&report),
+        ["2024-05-02T10:15:00+00:00", "", "", "2024-05-02T11:05:00+00:00"]
+    );
+    // A line with two times has no one time.
+    let two = import("# X\n\n## Timeline\n\n- Between 10:00 and 11:00 the queue grew.\n");
+    assert!(two.timeline[0].time.is_none());
+}
+
+#[test]
+fn a_dated_zone_line_dates_the_entries_and_a_stated_length_picks_the_end() {
+    let report = import(
+        "# Blog down\n\n## Overview\n\n**Date**: 2020-05-02\n\n**Impact**: The blog went down for a period of 3 hours and 10 minutes.\n\n\
+         ## Timeline\n\n2020-05-01 (all times CET):\n\n* 09:00: first outage.\n* 09:30: back online again, but read-only.\n\
+         * 12:10: back online again with all pages.\n",
+    );
+    assert_eq!(times_of(&report)[0], "2020-05-01T09:00:00+01:00");
+    let window = [&report.summary.started_at, &report.summary.ended_at]
+        .map(|m| m.as_ref().and_then(Moment::exact).map(|m| m.to_rfc3339()));
+    assert_eq!(
+        window,
+        [
+            Some("2020-05-01T09:00:00+01:00".to_owned()),
+            Some("2020-05-01T12:10:00+01:00".to_owned())
+        ]
+    );
+}

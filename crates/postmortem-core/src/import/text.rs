@@ -176,7 +176,10 @@ pub fn percent_of_users(text: &str) -> Option<(f64, String)> {
             Some(what) => {
                 let first_noun = what
                     .split(' ')
-                    .find(|w| !matches!(*w, "the" | "our" | "all" | "its" | "their"))
+                    // "100% of our 3000 users": the count is of the users.
+                    .find(|w| {
+                        !matches!(*w, "the" | "our" | "all" | "its" | "their") && !w.bytes().all(|b| b.is_ascii_digit())
+                    })
                     .unwrap_or("");
                 PEOPLE.iter().any(|p| p.trim() == first_noun) || (first_noun == "them" && mentions_people)
             }
@@ -266,9 +269,64 @@ pub fn tells_onset(text: &str) -> bool {
         " went dark ",
         " crashed ",
         " halted ",
+        " first outage ",
     ]
     .iter()
     .any(|k| lower.contains(k))
+        // A timeline entry that is the outage itself: "Outage.", "Outage of the API".
+        || (lower.starts_with(" outage ")
+            && ![" resolved ", " ended ", " ends ", " over ", " fixed ", " mitigated ", " recovered "]
+                .iter()
+                .any(|k| lower.contains(k)))
+}
+
+/// How long the outage lasted, where a sentence says so: "went down for a period of 5 hours
+/// and 6 minutes", "a 45-minute outage", "the outage lasted 2 hours". Lengths that are not the
+/// outage's ("escalated after 15 minutes") are not read: the sentence must speak of the outage.
+pub fn stated_length(text: &str) -> Option<chrono::TimeDelta> {
+    const CUES: &[&str] = &[
+        " lasted ",
+        " lasting ",
+        " duration ",
+        " period of ",
+        " downtime ",
+        " outage ",
+        " down for ",
+        " unavailable for ",
+        " offline for ",
+    ];
+    sentences(text).into_iter().find_map(|range| {
+        let said = words(&text[range]);
+        if !CUES.iter().any(|cue| said.contains(cue)) {
+            return None;
+        }
+        let tokens: Vec<&str> = said.split(' ').filter(|t| !t.is_empty()).collect();
+        let seconds_of = |unit: &str| match unit {
+            "hours" | "hour" | "hrs" | "hr" | "h" => Some(3600),
+            "minutes" | "minute" | "mins" | "min" | "m" => Some(60),
+            "seconds" | "second" | "secs" | "sec" | "s" => Some(1),
+            _ => None,
+        };
+        let mut total = 0i64;
+        let mut i = 0;
+        while i + 1 < tokens.len() {
+            let number = tokens[i].parse::<i64>().ok().filter(|n| *n < 10_000);
+            match (number, seconds_of(tokens[i + 1])) {
+                (Some(n), Some(unit)) => {
+                    total += n * unit;
+                    i += 2;
+                    // "5 hours and 6 minutes", "1 hour 20 minutes": one length in two parts.
+                    if tokens.get(i) == Some(&"and") {
+                        i += 1;
+                    }
+                    continue;
+                }
+                _ if total > 0 => break,
+                _ => i += 1,
+            }
+        }
+        (total > 0).then(|| chrono::TimeDelta::seconds(total))
+    })
 }
 
 /// Whether a sentence tells the outage ending: "restored", "all-clear", "back up".
@@ -429,6 +487,40 @@ mod break_tests {
     }
 }
 
+/// A template's question with the author's answer under it, as the templates that ask
+/// their sections as questions are often filled in ("What was the root cause?" and, on the
+/// next line, "`A typo in the config`"): the question, and the answer without the code span
+/// some wrap it in. None when the first line asks nothing or nothing answers it.
+pub fn question_and_answer(text: &str) -> Option<(&str, String)> {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let question = lines.next()?;
+    if !question.trim_end_matches(['*', '_']).ends_with('?') {
+        return None;
+    }
+    let answer: Vec<&str> = lines
+        .map(|line| {
+            line.strip_prefix('`')
+                .and_then(|l| l.strip_suffix('`'))
+                .filter(|inner| !inner.contains('`'))
+                .unwrap_or(line)
+                .trim()
+        })
+        .collect();
+    // Two questions in a row are a list of questions, not an answer.
+    if answer.is_empty() || answer.iter().any(|l| l.ends_with('?')) {
+        return None;
+    }
+    Some((question, answer.join("\n")))
+}
+
+/// An answer that says nothing of its own: "See above", "N/A", "None".
+pub fn is_non_answer(answer: &str) -> bool {
+    matches!(
+        words(answer).trim(),
+        "" | "see above" | "same as above" | "as above" | "n a" | "na" | "none" | "nothing" | "tbd" | "todo"
+    )
+}
+
 /// The lines of a paragraph written one item a line, without list markers ("Add an alert.",
 /// "Write a runbook"): at least two lines, none of them a wrapped sentence. A line that goes on
 /// in lower case, or follows one cut after "the", "to" or a comma, is a wrap; so is a short line
@@ -485,7 +577,7 @@ pub fn frames_a_list(text: &str) -> bool {
 
 #[cfg(test)]
 mod line_item_tests {
-    use super::{frames_a_list, line_items};
+    use super::{frames_a_list, line_items, question_and_answer, stated_length};
 
     #[test]
     fn reads_one_item_a_line_but_not_wrapped_prose() {
@@ -525,5 +617,29 @@ mod line_item_tests {
         assert!(!frames_a_list("Bypass the cache for admin pages."));
         assert!(!frames_a_list("By Friday, add an alert on disk usage."));
         assert!(!frames_a_list("These farmers will be paid in the next upgrade."));
+    }
+
+    #[test]
+    fn reads_the_length_of_the_outage_but_not_other_lengths() {
+        let minutes = |text: &str| stated_length(text).map(|l| l.num_minutes());
+        assert_eq!(
+            minutes("The site went down for a period of 5 hours and 6 minutes."),
+            Some(306)
+        );
+        assert_eq!(minutes("The outage lasted 45 minutes, from noon."), Some(45));
+        assert_eq!(minutes("We escalated after 15 minutes."), None);
+        assert_eq!(minutes("Down for a while."), None);
+    }
+
+    #[test]
+    fn a_question_over_its_answer() {
+        assert_eq!(
+            question_and_answer("What was the root cause?  \n`A typo`"),
+            Some(("What was the root cause?", "A typo".to_owned()))
+        );
+        // A list of questions, or a question with nothing under it, answers nothing.
+        assert_eq!(question_and_answer("What happened?\nWhy?"), None);
+        assert_eq!(question_and_answer("What happened?"), None);
+        assert_eq!(question_and_answer("It broke.\nWe fixed it."), None);
     }
 }

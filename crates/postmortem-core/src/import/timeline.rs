@@ -7,11 +7,11 @@ use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
 use super::outline::{Body, Span};
 use super::sections::Section;
-use super::text::{self, clean_phrase, strip_wrapper, words};
+use super::text::{self, clean_phrase, split_label, strip_wrapper, words};
 use super::when::{self, When, Zone};
 use super::{append, clean_cell, plural, resolve, strip_list_marker, Importer, Written};
 use crate::markdown::read_paragraph;
-use crate::model::{EntryKind, Moment};
+use crate::model::{EntryKind, Moment, TimelineEntry};
 use crate::time::timezone_label;
 
 impl Importer<'_> {
@@ -22,6 +22,8 @@ impl Importer<'_> {
             self.note("The timeline's timezone was taken from its heading.");
         }
         let mut entries: Vec<DraftEntry> = Vec::new();
+        let mut stages: Vec<String> = Vec::new();
+        self.timeline_stage = None;
         let mut date: Option<NaiveDate> = None;
         let mut base_depth: Option<usize> = None;
         let mut unreadable = 0;
@@ -40,6 +42,7 @@ impl Importer<'_> {
                     let text = super::sections::heading_text(&self.own_text(block));
                     self.push_entry(&mut entries, None, None, date, &text);
                 }
+                Body::Heading { .. } if self.read_stage_label(&self.own_text(block), &mut stages) => {}
                 Body::Heading { .. } => {
                     let text = self.own_text(block);
                     // A date on its own, or an entry whose text follows in paragraphs.
@@ -50,12 +53,22 @@ impl Importer<'_> {
                 Body::Paragraph => {
                     let text = self.own_text(block);
                     let has_time = block.lines.iter().any(|l| clock_first(self.raw(l)));
-                    if !has_time {
+                    // "All times UTC" sets the zone; "2020-04-28 (all times CET):" is read below
+                    // as a date line, which sets both.
+                    let dated = split_time(text.trim()).is_some_and(|(when, _, _)| when.is_some());
+                    if !has_time && !dated {
                         if let Some(found) = zone_note(&text) {
                             zone = Some(found);
                             self.note(format!("The timeline's timezone was taken from “{}”.", text.trim()));
                             continue;
                         }
+                    }
+                    if !has_time && block.lines.len() == 1 && self.read_stage_label(&text, &mut stages) {
+                        continue;
+                    }
+                    if let Some((question, answer)) = text::question_and_answer(&text) {
+                        self.answer_entry(question, &answer, &mut entries, &mut date, &mut zone);
+                        continue;
                     }
                     let mut continues = heading_entry;
                     under_time_heading = heading_entry && !has_time;
@@ -113,12 +126,67 @@ impl Importer<'_> {
                 if unreadable == 1 { "was" } else { "were" }
             ));
         }
+        if !stages.is_empty() {
+            self.note(format!(
+                "The timeline's labels {} were read as the kind of the entries under them.",
+                stages.join(", ")
+            ));
+        }
+        self.timeline_stage = None;
         self.note_abbreviation(zone);
         let zone = zone.or(self.summary_zone()).or(self.doc_zone);
         for entry in &mut entries {
             entry.zone = entry.zone.or(zone);
         }
         self.pending_timeline.extend(entries);
+    }
+
+    /// "**Issue Detection:**", "### Escalation": a label naming a stage of the response, over
+    /// the entries of that stage. Read, it is the kind of the untagged entries after it.
+    fn read_stage_label(&mut self, text: &str, stages: &mut Vec<String>) -> bool {
+        let label = clean_phrase(text);
+        let label = label.trim().trim_end_matches(':').trim_end();
+        let bare = split_label(text).is_none_or(|(_, value)| value.trim().is_empty());
+        if !bare || label.is_empty() || split_time(label).is_some() {
+            return false;
+        }
+        let Some(kind) = super::kinds::stage_label(label) else {
+            return false;
+        };
+        stages.push(format!("“{label}”"));
+        self.timeline_stage = Some((kind, label.to_owned()));
+        true
+    }
+
+    /// A template's question with its answer ("How was the issue detected?" over "Monitoring
+    /// alerted us"): the answer is the entry, of the kind the question asks about; an answer
+    /// that is only a time ("When was it detected?" over "3:00pm") is the question's moment.
+    fn answer_entry(
+        &mut self,
+        question: &str,
+        answer: &str,
+        entries: &mut Vec<DraftEntry>,
+        date: &mut Option<NaiveDate>,
+        zone: &mut Option<Zone>,
+    ) {
+        self.answered.push(question.to_owned());
+        let asked = super::kinds::kind_from_words(question);
+        let outer = self.timeline_stage.take();
+        if asked != EntryKind::Other {
+            self.timeline_stage = Some((asked, question.to_owned()));
+        }
+        let only_time = split_time(answer)
+            .is_some_and(|(when, _, rest)| when.is_some_and(|w| w.clock.is_some()) && rest.trim().is_empty());
+        let told = if only_time {
+            format!("{answer} — {question}")
+        } else {
+            answer.to_owned()
+        };
+        let mut continues = false;
+        for line in told.lines() {
+            continues = self.timeline_line(line, entries, date, zone, continues) || continues;
+        }
+        self.timeline_stage = outer;
     }
 
     /// Whether the blocks up to the next heading hold a line that starts with a clock time
@@ -142,9 +210,23 @@ impl Importer<'_> {
         zone: &mut Option<Zone>,
         continues: bool,
     ) -> bool {
-        let line = line.trim();
+        let mut line = line.trim();
         if line.is_empty() {
             return continues;
+        }
+        // "- Time: October 12, 2023, 3:30 PM (UTC)" under "**Issue Detection:**": the time of
+        // that stage, told by its label.
+        let stage_time;
+        if let Some((label, value)) = split_label(line) {
+            let timed = split_time(value).is_some_and(|(when, _, _)| when.is_some_and(|w| w.clock.is_some()));
+            if timed && matches!(label.as_str(), "time" | "when" | "at" | "timestamp" | "date and time") {
+                let stage = self
+                    .timeline_stage
+                    .as_ref()
+                    .map_or(label.as_str(), |(_, text)| text.as_str());
+                stage_time = format!("{value} — {stage}");
+                line = &stage_time;
+            }
         }
         match split_time(line) {
             Some((None, written, rest)) => {
@@ -189,7 +271,24 @@ impl Importer<'_> {
                 true
             }
             None => {
-                self.push_entry(entries, None, None, *date, line);
+                // "Service was fully recovered by 4:45 PM (UTC).": an event that tells its one
+                // time of day inside its sentence happened then. With two times or none, the
+                // line has no one time and stays untimed.
+                let clocks: Vec<When> = when::all_whens(line)
+                    .into_iter()
+                    .filter(|w| w.clock.is_some())
+                    .collect();
+                match clocks.as_slice() {
+                    [when] => {
+                        let written = line[when.start..when.end].to_owned();
+                        let entry_zone = when.zone.or(*zone);
+                        self.push_entry(entries, Some(*when), Some(written), *date, line);
+                        if let Some(last) = entries.last_mut() {
+                            last.zone = entry_zone;
+                        }
+                    }
+                    _ => self.push_entry(entries, None, None, *date, line),
+                }
                 true
             }
         }
@@ -265,7 +364,25 @@ impl Importer<'_> {
         let Some(onset) = timed.by_ref().take(50).find(|e| text::tells_onset(&e.text)) else {
             return;
         };
-        let Some(recovery) = timed.find(|e| text::tells_recovery(&e.text)) else {
+        // "Down for 5 hours and 6 minutes": of the entries that tell a recovery, the one that
+        // many hours after the onset, when the summary states the length; else the first.
+        let onset_at = onset.time.as_ref().and_then(Moment::exact);
+        let stated_end = text::stated_length(&self.report.summary.impact)
+            .zip(onset_at)
+            .map(|(l, at)| at + l);
+        let at_stated_end = |e: &&TimelineEntry| {
+            let at = e.time.as_ref().and_then(Moment::exact);
+            stated_end
+                .zip(at)
+                .is_some_and(|(end, at)| (at - end).num_seconds().abs() <= 60)
+        };
+        let confirmed = stated_end.and_then(|_| {
+            timed
+                .clone()
+                .find(at_stated_end)
+                .filter(|e| text::tells_recovery(&e.text))
+        });
+        let Some(recovery) = confirmed.or_else(|| timed.find(|e| text::tells_recovery(&e.text))) else {
             return;
         };
         let (start, end) = (onset.time.clone(), recovery.time.clone());
@@ -286,11 +403,12 @@ impl Importer<'_> {
     ) {
         let (kind, actor, text) = split_kind(rest.trim());
         // Untagged (a tag, even `*Other:*`, shortens the text): the words say the kind.
-        let guessed = text.len() == rest.trim().len();
-        let kind = if guessed {
-            super::kinds::kind_from_words(text)
-        } else {
-            kind
+        let tagged = text.len() != rest.trim().len();
+        // Under a stage's label, the label is the author's word on the kind; else the words'.
+        let (kind, guessed) = match &self.timeline_stage {
+            _ if tagged => (kind, false),
+            Some((stage, _)) => (*stage, false),
+            None => (super::kinds::kind_from_words(text), true),
         };
         entries.push(DraftEntry {
             when,

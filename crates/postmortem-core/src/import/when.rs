@@ -566,6 +566,10 @@ fn zone_at(s: &str, i: usize) -> Option<(Zone, usize)> {
     let (zone, end) = if let Some((minutes, end)) = bare_offset {
         (fixed(minutes, None), end)
     } else {
+        // "3:00:00pm -PST": a dash stuck to a zone's name, as some write it.
+        if byte(s, j) == b'-' && byte(s, j + 1).is_ascii_uppercase() {
+            j += 1;
+        }
         let n = alpha_run(s, j);
         let word = &s[j..j + n];
         if !word.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(word, "utc" | "gmt" | "Utc" | "Gmt") {
