@@ -53,6 +53,47 @@ fn without_diagram(document: &str) -> Option<String> {
     Some(format!("{}{}", &document[..at], &document[end..]))
 }
 
+/// The lines of a document's headings of level 1 to 3, with their level.
+///
+/// The writer escapes every typed line that could start a block, so in its output a heading
+/// is a line that starts with `#`, `##` or `###` and a space, and nothing else is. Lines are
+/// scanned for that, which is much quicker than parsing a long document another tool wrote
+/// only to find it is not ours. Raw HTML and code fences (which an extra section's body keeps
+/// as written) are where a line can start so and not be a heading: a document that has them
+/// is parsed as CommonMark instead.
+fn heading_lines(document: &str) -> Vec<(HeadingLevel, Range<usize>)> {
+    let hides_headings = document.lines().any(|line| {
+        line.starts_with('<') || line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~")
+    });
+    let line_end = |start: usize| document[start..].find('\n').map_or(document.len(), |n| start + n);
+    let mut lines = Vec::new();
+    if hides_headings {
+        for (event, range) in Parser::new_ext(document, crate::preview::options()).into_offset_iter() {
+            if let Event::Start(Tag::Heading { level, .. }) = event {
+                if level <= HeadingLevel::H3 {
+                    lines.push((level, range.start..line_end(range.start)));
+                }
+            }
+        }
+        return lines;
+    }
+    let mut start = 0;
+    for line in document.split('\n') {
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        let level = match hashes {
+            1 => Some(HeadingLevel::H1),
+            2 => Some(HeadingLevel::H2),
+            3 => Some(HeadingLevel::H3),
+            _ => None,
+        };
+        if let Some(level) = level.filter(|_| matches!(line.as_bytes().get(hashes), None | Some(b' ' | b'\t'))) {
+            lines.push((level, start..start + line.len()));
+        }
+        start += line.len() + 1;
+    }
+    lines
+}
+
 /// The document cut at its headings of level 1 to 3.
 struct Outline<'a> {
     title: &'a str,
@@ -71,18 +112,7 @@ struct Section<'a> {
 
 impl<'a> Outline<'a> {
     fn cut(document: &'a str) -> Option<Self> {
-        // The lines of the outline's headings, with their level.
-        let mut lines: Vec<(HeadingLevel, Range<usize>)> = Vec::new();
-        for (event, range) in Parser::new_ext(document, crate::preview::options()).into_offset_iter() {
-            if let Event::Start(Tag::Heading { level, .. }) = event {
-                if level <= HeadingLevel::H3 {
-                    let end = document[range.start..]
-                        .find('\n')
-                        .map_or(document.len(), |n| range.start + n);
-                    lines.push((level, range.start..end));
-                }
-            }
-        }
+        let lines = heading_lines(document);
         let heading_text = |level: HeadingLevel, range: &Range<usize>| {
             let marker = "#".repeat(level as usize) + " ";
             let at_line_start = range.start == 0 || document.as_bytes()[range.start - 1] == b'\n';

@@ -1035,3 +1035,25 @@ fn a_dated_zone_line_dates_the_entries_and_a_stated_length_picks_the_end() {
         ]
     );
 }
+
+#[test]
+fn our_export_with_code_and_html_in_an_extra_section_reads_back_exactly() {
+    // The quick heading scan gives way to a full parse where a line may start like a heading
+    // and not be one: inside a code fence, or after raw HTML.
+    for body in [
+        "A log:\n\n```\n## not a heading\n# nor this\n```",
+        "<details>\n## inside the HTML block\n</details>",
+    ] {
+        let report = Report {
+            title: "Cache stampede".into(),
+            extra_sections: vec![ExtraSection {
+                heading: "Appendix".into(),
+                body: body.into(),
+            }],
+            ..Default::default()
+        };
+        let imported = import_markdown(&to_markdown(&report));
+        assert_eq!(imported.report.extra_sections, report.extra_sections, "{body}");
+        assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+    }
+}

@@ -4,25 +4,42 @@
 /// Lower-case words separated by single spaces, with a space at each end, so that
 /// `contains(" root cause ")` matches whole words. Emoji and punctuation become spaces.
 pub fn words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(' ');
+    // Built as bytes: most text is ASCII, and a timeline of thousands of entries is read word
+    // by word several times.
+    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 2);
+    out.push(b' ');
     let mut after_space = true;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-            after_space = false;
-        } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-            after_space = false;
-        } else if !after_space {
-            out.push(' ');
-            after_space = true;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase());
+                after_space = false;
+            } else if !after_space {
+                out.push(b' ');
+                after_space = true;
+            }
+        }
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            if c.is_alphanumeric() {
+                let mut buffer = [0; 4];
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+                }
+                after_space = false;
+            } else if !after_space {
+                out.push(b' ');
+                after_space = true;
+            }
+            rest = &rest[c.len_utf8()..];
         }
     }
     if !after_space {
-        out.push(' ');
+        out.push(b' ');
     }
-    out
+    String::from_utf8(out).expect("ASCII bytes and whole encoded characters")
 }
 
 /// If the text starts with `**…**`, `__…__`, `*…*` or `_…_`, the inside and what follows.

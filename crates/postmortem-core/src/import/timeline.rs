@@ -88,9 +88,10 @@ impl Importer<'_> {
                     let base = *base_depth.get_or_insert(*depth);
                     // A nested item is the entry above it continued, unless it starts with a time
                     // of its own (times grouped under a date item).
-                    let timed = clock_first(&text);
                     match entries.last_mut() {
-                        Some(last) if *depth > base && !timed => append(&mut last.text, &read_paragraph(&text), "\n"),
+                        Some(last) if *depth > base && !clock_first(&text) => {
+                            append(&mut last.text, &read_paragraph(&text), "\n")
+                        }
                         _ => {
                             self.timeline_line(&text, &mut entries, &mut date, &mut zone, false);
                         }
@@ -336,9 +337,12 @@ impl Importer<'_> {
             return;
         }
         let (mut start, mut end) = (None, None);
+        let mut lower = String::new();
         for entry in &self.report.timeline {
             // Most entries name no outage at all: only those are read word by word.
-            let lower = entry.text.to_ascii_lowercase();
+            lower.clear();
+            lower.push_str(&entry.text);
+            lower.make_ascii_lowercase();
             if !["outage", "incident", "impact"].iter().any(|k| lower.contains(k)) {
                 continue;
             }
