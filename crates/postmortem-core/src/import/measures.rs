@@ -233,6 +233,13 @@ impl Importer<'_> {
                         label_depth = None;
                         base_depth = None;
                     }
+                    // "1. **Flowchart:**" over a diagram: a caption for what follows, not a measure.
+                    if label.as_ref().is_some_and(|(_, value)| value.trim().is_empty())
+                        && text.trim_end().ends_with([':', '*'])
+                    {
+                        self.keep_unplaced(&text);
+                        continue;
+                    }
                     let base = *base_depth.get_or_insert(*depth);
                     match self.measures.last_mut() {
                         Some(last) if *depth > base => append(&mut last.text, &read_paragraph(&text), "\n"),

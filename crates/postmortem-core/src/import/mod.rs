@@ -205,7 +205,14 @@ impl<'a> Importer<'a> {
 
     fn run(&mut self) {
         let title_block = self.find_title();
-        let sections = sections::split(&self.blocks, self.source, title_block);
+        let mut sections = sections::split(&self.blocks, self.source, title_block);
+        if let Some(index) = sections::report_within(&mut sections) {
+            let heading = sections[index].heading.clone().unwrap_or_default();
+            let document = std::mem::replace(&mut self.report.title, heading.clone());
+            self.note(format!(
+                "The report is the part of the document under “{heading}”, which is its title; the document's own title (“{document}”) and the sections around the report were kept as they are, as sections of their own."
+            ));
+        }
         let mut timelines = Vec::new();
         for section in &sections {
             self.note_renamed(section);

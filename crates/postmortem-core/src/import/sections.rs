@@ -427,6 +427,54 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
     sections
 }
 
+/// A report inside a larger document, as a project's README holds one after its own sections
+/// ("## Postmortem: Database Server Outage" over "### Issue Summary", "### Timeline", …):
+/// the heading that names the report and holds, under it, more of the report's sections than
+/// the rest of the document does. The sections around it are the document's, not the
+/// report's: they become extra sections, and the heading's own text (an author line) is read
+/// as the report's preamble. The index of that heading's section, or None.
+pub fn report_within(sections: &mut [Section]) -> Option<usize> {
+    let families = |part: &[Section]| {
+        let mut seen: Vec<u8> = part.iter().map(|s| s.kind.family()).filter(|f| *f > 0).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    };
+    let names_a_report = |heading: &str| {
+        let said = words(heading);
+        let named = [
+            " postmortem ",
+            " post mortem ",
+            " incident report ",
+            " retrospective ",
+            " outage ",
+        ]
+        .iter()
+        .any(|k| said.contains(k));
+        // "Postmortem" alone is a heading of the report, not its name.
+        named && said.split(' ').filter(|w| !w.is_empty()).count() > 1
+    };
+    let (index, end) = sections.iter().enumerate().find_map(|(index, section)| {
+        if section.kind != Kind::Extra || !section.heading.as_deref().is_some_and(names_a_report) {
+            return None;
+        }
+        let end = sections[index + 1..]
+            .iter()
+            .position(|s| s.level <= section.level)
+            .map_or(sections.len(), |n| index + 1 + n);
+        let inside = families(&sections[index + 1..end]);
+        let outside = families(&sections[..index]).max(families(&sections[end..]));
+        (inside >= 3 && inside > outside && (index > 1 || end < sections.len())).then_some((index, end))
+    })?;
+    for (n, section) in sections.iter_mut().enumerate() {
+        if n < index && section.kind != Kind::Preamble || n >= end {
+            section.kind = Kind::Extra;
+        }
+    }
+    sections[index].kind = Kind::Preamble;
+    Some(index)
+}
+
 /// Whether a heading opens with a time or a date ("~9:43 AM: Identifying the issue").
 fn starts_with_time(heading: &str) -> bool {
     let heading = heading.trim_start_matches(['~', '\u{2248}', ' ']);

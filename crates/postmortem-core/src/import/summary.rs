@@ -356,7 +356,8 @@ impl Importer<'_> {
         let text = clean_phrase(&read_paragraph(text));
         for name in text.split([',', ';', '\n']).flat_map(|n| n.split(" and ")) {
             let name = name.trim().trim_start_matches("- ").trim();
-            if !name.is_empty() {
+            // A report that names its author twice (a byline and a header line) has one.
+            if !name.is_empty() && !self.report.authors.iter().any(|a| a == name) {
                 self.report.authors.push(name.to_owned());
             }
         }

@@ -1057,3 +1057,39 @@ fn our_export_with_code_and_html_in_an_extra_section_reads_back_exactly() {
         assert!(imported.notes.is_empty(), "{:?}", imported.notes);
     }
 }
+
+#[test]
+fn a_report_inside_a_project_readme() {
+    let imported = import_markdown(
+        "# Ops course, week 4\n\n**Author:** Ada Lovelace\n\n## Introduction\n\nThis repository holds the week's exercises.\n\n\
+         ## Tasks\n\n1. Write a postmortem.\n2. Make it readable.\n\n---\n\n## Postmortem: Search Index Outage\n\n\
+         **Author:** Ada Lovelace\n\n### Issue Summary\n\nSearch returned errors for 40% of users.\n\n### Timeline\n\n\
+         - 10:00 UTC - Alert fired.\n- 10:20 UTC - Index rebuilt.\n\n### Root Cause\n\nA full disk.\n\n\
+         ### Corrective and Preventative Measures\n\n- Alert on disk usage.\n\n1. **Diagram:**\n\n   ```\n   disk -> index\n   ```\n",
+    );
+    let report = &imported.report;
+    assert_eq!(report.title, "Postmortem: Search Index Outage");
+    assert_eq!(report.authors, ["Ada Lovelace"]);
+    assert_eq!(report.summary.users_affected_percent, Some(40.0));
+    assert_eq!(report.timeline.len(), 2);
+    // The README's own sections are kept as they are, its task list not read as the report's.
+    let extra: Vec<&str> = report.extra_sections.iter().map(|s| s.heading.as_str()).collect();
+    assert!(extra.contains(&"Introduction") && extra.contains(&"Tasks"), "{extra:?}");
+    let measures: Vec<String> = report
+        .measures
+        .tasks
+        .iter()
+        .map(|t| t.text.clone())
+        .chain(report.measures.improvements.iter().cloned())
+        .collect();
+    assert_eq!(measures, ["Alert on disk usage."], "a diagram's caption is no measure");
+    assert!(imported.notes.iter().any(|n| n.contains("“Ops course, week 4”")));
+}
+
+#[test]
+fn of_several_shares_of_users_the_one_affected() {
+    let report = import(
+        "# Slow site\n\n## Issue Summary\n\nOf our userbase of 50, about 10% sent complaints. We estimate 100% of our userbase was affected.\n",
+    );
+    assert_eq!(report.summary.users_affected_percent, Some(100.0));
+}

@@ -157,9 +157,10 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 /// affected", "100% downtime – users could not log in". A percentage of something else
 /// ("31% of login attempts") is not one.
 pub fn percent_of_users(text: &str) -> Option<(f64, String)> {
-    const PEOPLE: [&str; 8] = [
+    const PEOPLE: [&str; 9] = [
         " user",
         " users",
+        " userbase",
         " customer",
         " customers",
         " client",
@@ -167,6 +168,17 @@ pub fn percent_of_users(text: &str) -> Option<(f64, String)> {
         " visitors",
         " people",
     ];
+    // "About 10% were sending in complaints … 100% of our userbase was probably affected":
+    // of several shares of users, the one said to be affected.
+    const AFFECTED: [&str; 6] = [
+        " affected ",
+        " affecting ",
+        " impacted ",
+        " experienced ",
+        " unable ",
+        " could not ",
+    ];
+    let mut first = None;
     for range in sentences(text) {
         let sentence = &text[range];
         let lower = words(sentence);
@@ -203,10 +215,13 @@ pub fn percent_of_users(text: &str) -> Option<(f64, String)> {
             None => mentions_people,
         };
         if counts {
-            return Some((value, sentence.trim().to_owned()));
+            if AFFECTED.iter().any(|k| lower.contains(k)) {
+                return Some((value, sentence.trim().to_owned()));
+            }
+            first.get_or_insert_with(|| (value, sentence.trim().to_owned()));
         }
     }
-    None
+    first
 }
 
 /// Words that say a sentence is about how the incident was fixed.
