@@ -17,7 +17,9 @@ impl Importer<'_> {
     /// prose is the summary's impact text, or unplaced before the first section.
     pub(super) fn read_labelled(&mut self, section: &Section, is_summary: bool) {
         let mut pending: Option<(Field, usize, bool)> = None; // field, item depth, value was empty
+        let mut lead = !is_summary;
         for block in self.text_blocks(section) {
+            let first = std::mem::take(&mut lead) && block.body == Body::Paragraph;
             match &block.body {
                 Body::Paragraph | Body::Item { .. } | Body::Heading { .. } => {}
                 Body::Meta { text } => {
@@ -83,6 +85,7 @@ impl Importer<'_> {
                         self.append_impact(&text);
                         self.impact_is_prose = true;
                     }
+                    _ if first => self.read_lead(&text),
                     _ => self.read_preamble_line(&text),
                 }
                 if matches!(block.body, Body::Paragraph) {
@@ -169,6 +172,24 @@ impl Importer<'_> {
             return;
         }
         self.keep_unplaced(line);
+    }
+
+    /// The first paragraph under the title, before any section or label: a blog post's lead
+    /// ("The mainnet stopped due to double signing. No funds were lost.") sums the report up,
+    /// so it opens the summary. A short line or a date is read as any line before the first
+    /// section.
+    fn read_lead(&mut self, text: &str) {
+        let prose = text::sentences(text).len() >= 2
+            && text.split_whitespace().count() >= 12
+            && text.trim_end().ends_with(['.', '!'])
+            && when::date_only(&clean_phrase(text)).is_none();
+        if !prose {
+            self.read_preamble_line(text);
+            return;
+        }
+        self.append_impact(text);
+        self.impact_is_prose = true;
+        self.note("The paragraph before the first section was read as the start of the summary.");
     }
 
     /// Our export's line under the title: `**Service:** X · **Severity:** SEV2 · **Authors:** A, B`.

@@ -1093,3 +1093,31 @@ fn of_several_shares_of_users_the_one_affected() {
     );
     assert_eq!(report.summary.users_affected_percent, Some(100.0));
 }
+
+#[test]
+fn a_lead_paragraph_and_a_summary_wrapped_by_hand() {
+    let imported = import_markdown(
+        "---\ntitle: \"Relay halt\"\n---\n\nThe relay stopped due to an expired key and had to be restarted. No messages were lost.\n\n\
+         ## What happened\n\nThe relay stopped signing at noon and stayed down for\nthree hours. A new key has been\n\
+         issued and the halts should now be\nmitigated.\n",
+    );
+    let report = &imported.report;
+    // The lead opens the summary; its sentence that names the cause is the root cause.
+    assert!(
+        report
+            .summary
+            .impact
+            .starts_with("No messages were lost.\nThe relay stopped signing"),
+        "{}",
+        report.summary.impact
+    );
+    assert_eq!(
+        report.summary.root_cause,
+        "The relay stopped due to an expired key and had to be restarted."
+    );
+    // The sentence runs over three lines; it is one sentence, and it says how it ended.
+    assert_eq!(
+        report.root_cause_and_resolution.resolution,
+        "A new key has been\nissued and the halts should now be\nmitigated."
+    );
+}

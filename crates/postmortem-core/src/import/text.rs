@@ -132,7 +132,17 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let next = bytes.get(i + 1).copied();
-        let ends = b == b'\n' || next.is_none() || matches!(next, Some(b' ' | b'\n'));
+        // A line break ends a sentence, unless the line goes on in lower case: a paragraph
+        // wrapped by hand ("…has\nbeen deployed").
+        let wrapped = b == b'\n'
+            && text[i + 1..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(|c: char| c.is_lowercase());
+        let ends = if b == b'\n' {
+            !wrapped
+        } else {
+            next.is_none() || matches!(next, Some(b' ' | b'\n'))
+        };
         // "e.g. " and "approx. " do not end a sentence.
         let word_start = text[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
         let word = &text[word_start..i];
@@ -407,6 +417,9 @@ pub fn names_the_fix(text: &str) -> u8 {
         " restored by ",
         " back to normal ",
         " reverted ",
+        " was mitigated ",
+        " been mitigated ",
+        " be mitigated ",
     ]) {
         1
     } else {
