@@ -331,10 +331,12 @@ fn words_of(text: &str) -> Vec<String> {
 
 /// The source's words and the ones the imported report keeps. A field that holds most of the
 /// source is a copy, not an import: its words do not count as kept.
-fn kept_words(source: &str, report: &Report, notes: &[String]) -> (usize, usize, Vec<String>) {
+/// With `copies_count`, a copy's words count as kept: what the figure would be without the
+/// rule, printed beside it so that the note can say how much of the loss is the rule's.
+fn kept_words(source: &str, report: &Report, notes: &[String], copies_count: bool) -> (usize, usize, Vec<String>) {
     let source_words = words_of(source);
     let mut counted = report.clone();
-    let copy = |text: &str| words_of(text).len() * 2 > source_words.len() && source_words.len() > 40;
+    let copy = |text: &str| !copies_count && words_of(text).len() * 2 > source_words.len() && source_words.len() > 40;
     counted.extra_sections.retain(|s| !copy(&s.body));
     for field in [
         &mut counted.root_cause_and_resolution.root_cause,
@@ -370,10 +372,10 @@ const NOT_STATED: &[(&str, &str)] = &[
 ];
 
 /// The floors the totals must stay above: what the importer reaches on the 60 reports now
-/// (0.990, 0.955, 0.915), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
+/// (0.990, 0.955, 0.954), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
 const TIMELINE_FLOOR: f64 = 0.985;
 const CHECKS_FLOOR: f64 = 0.95;
-const WORDS_FLOOR: f64 = 0.91;
+const WORDS_FLOOR: f64 = 0.95;
 
 #[derive(Default)]
 struct Totals {
@@ -383,12 +385,14 @@ struct Totals {
     checks: usize,
     words_kept: usize,
     words: usize,
+    /// Words the import keeps in a field that holds most of its source (not counted as kept).
+    words_in_copies: usize,
 }
 
 impl Totals {
     fn line(&self, label: &str) -> String {
         format!(
-            "{label}: timeline {} / {} = {:.3}; checks {} / {} = {:.3}; words {} / {} = {:.3}",
+            "{label}: timeline {} / {} = {:.3}; checks {} / {} = {:.3}; words {} / {} = {:.3} ({} more kept in a section that holds most of its report)",
             self.matched,
             self.possible,
             ratio(self.matched, self.possible),
@@ -397,7 +401,8 @@ impl Totals {
             ratio(self.checks_passed, self.checks),
             self.words_kept,
             self.words,
-            ratio(self.words_kept, self.words)
+            ratio(self.words_kept, self.words),
+            self.words_in_copies
         )
     }
 }
@@ -436,7 +441,8 @@ fn real_reports_import_as_a_careful_reader_would() {
                 .iter()
                 .any(|(file, fact)| file == name && f.starts_with(fact))
         });
-        let (kept, words, lost) = kept_words(&source, &imported.report, &imported.notes);
+        let (kept, words, lost) = kept_words(&source, &imported.report, &imported.notes, false);
+        let (kept_with_copies, _, _) = kept_words(&source, &imported.report, &imported.notes, true);
         let report = &imported.report;
         let filled = !report.title.is_empty()
             || !report.timeline.is_empty()
@@ -469,6 +475,7 @@ fn real_reports_import_as_a_careful_reader_would() {
             totals.checks += outcome.checks;
             totals.words_kept += kept;
             totals.words += words;
+            totals.words_in_copies += kept_with_copies - kept;
         }
         if name.starts_with("samples/") && !outcome.failures.is_empty() {
             sample_failures.push(format!("{name}: {}", outcome.failures.join("; ")));

@@ -475,10 +475,24 @@ impl Importer<'_> {
         true
     }
 
+    /// A section of images ("## Graphs"): the images go to the report's images; text beside
+    /// them (captions, or prose under a heading that only sounds like images) stays a section
+    /// under its heading.
     pub(super) fn read_images(&mut self, section: &Section) {
-        for block in self.text_blocks(section) {
-            let raw = self.raw(&block.range).to_owned();
-            self.keep_unplaced(&raw);
+        let text: Vec<String> = self
+            .text_blocks(section)
+            .iter()
+            .map(|block| self.raw(&block.range).trim().to_owned())
+            .collect();
+        if text.is_empty() {
+            return;
+        }
+        match &section.heading {
+            Some(heading) => self.report.extra_sections.push(crate::model::ExtraSection {
+                heading: heading.clone(),
+                body: read_block(&text.join("\n\n")),
+            }),
+            None => self.keep_unplaced(&text.join("\n\n")),
         }
     }
 

@@ -378,8 +378,45 @@ impl<'a> Importer<'a> {
     }
 
     fn keep_extra(&mut self, section: &Section) {
-        let body = read_block(&self.region(section.body.start, section.body.end));
-        let mut heading = section.heading.clone().unwrap_or_default();
+        // "## Appendix" over "### Chat log" and "### Graphs": a section of its own for each
+        // part, named after both, since the export's sections have no parts (a heading inside
+        // a section's text would change the export's outline).
+        let parts: Vec<(usize, String)> = {
+            let levels = |b: &Block| match b.body {
+                Body::Heading { level } => Some(level),
+                _ => None,
+            };
+            let blocks = &self.blocks[section.blocks.clone()];
+            let top = blocks.iter().filter_map(levels).min();
+            blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| top.is_some() && levels(b) == top)
+                .map(|(n, b)| (section.blocks.start + n, sections::heading_text(&self.own_text(b))))
+                .collect()
+        };
+        let Some(&(first, _)) = parts.first() else {
+            self.keep_extra_part(section.heading.clone().unwrap_or_default(), section.body.clone());
+            return;
+        };
+        let parent = section.heading.clone().unwrap_or_default();
+        self.keep_extra_part(parent.clone(), section.body.start..self.blocks[first].range.start);
+        for (n, (index, name)) in parts.iter().enumerate() {
+            let end = parts
+                .get(n + 1)
+                .map_or(section.body.end, |(next, _)| self.blocks[*next].range.start);
+            let heading = if parent.is_empty() {
+                name.clone()
+            } else {
+                format!("{parent} / {name}")
+            };
+            self.keep_extra_part(heading, self.blocks[*index].range.end..end);
+        }
+    }
+
+    fn keep_extra_part(&mut self, heading: String, body: std::ops::Range<usize>) {
+        let body = read_block(&self.region(body.start, body.end));
+        let mut heading = heading;
         // "## Date: 12th March 2023": a labelled value written as a heading.
         let labelled = text::split_label(&heading)
             .filter(|(_, value)| !value.trim().is_empty())

@@ -1121,3 +1121,29 @@ fn a_lead_paragraph_and_a_summary_wrapped_by_hand() {
         "A new key has been\nissued and the halts should now be\nmitigated."
     );
 }
+
+#[test]
+fn the_parts_of_a_section_kept_as_written_are_sections_of_their_own() {
+    let report = import(
+        "# Queue backlog\n\n## Summary\n\nJobs waited for an hour.\n\n## Appendix\n\nRaw material.\n\n### Chat log\n\n> 10:02 is the queue stuck?\n\n\
+         #### Later\n\nStill stuck.\n\n### Graphs\n\nQueue depth by minute.\n",
+    );
+    let sections: Vec<(&str, &str)> = report
+        .extra_sections
+        .iter()
+        .map(|s| (s.heading.as_str(), s.body.as_str()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("Appendix", "Raw material."),
+            // A deeper heading stays in its part, as text.
+            (
+                "Appendix / Chat log",
+                "> 10:02 is the queue stuck?\n\n#### Later\n\nStill stuck."
+            ),
+            // "Graphs" sounds like images; with none, its text is a section all the same.
+            ("Graphs", "Queue depth by minute."),
+        ]
+    );
+}
