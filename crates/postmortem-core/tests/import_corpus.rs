@@ -372,7 +372,7 @@ const NOT_STATED: &[(&str, &str)] = &[
 ];
 
 /// The floors the totals must stay above: what the importer reaches on the 60 reports now
-/// (0.990, 0.955, 0.954), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
+/// (0.990, 0.955, 0.956), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
 const TIMELINE_FLOOR: f64 = 0.985;
 const CHECKS_FLOOR: f64 = 0.95;
 const WORDS_FLOOR: f64 = 0.95;

@@ -206,6 +206,7 @@ impl<'a> Importer<'a> {
     fn run(&mut self) {
         let title_block = self.find_title();
         let mut sections = sections::split(&self.blocks, self.source, title_block);
+        sections::settle_summaries(&mut sections);
         if let Some(index) = sections::report_within(&mut sections) {
             let heading = sections[index].heading.clone().unwrap_or_default();
             let document = std::mem::replace(&mut self.report.title, heading.clone());
@@ -396,11 +397,11 @@ impl<'a> Importer<'a> {
                 .collect()
         };
         let Some(&(first, _)) = parts.first() else {
-            self.keep_extra_part(section.heading.clone().unwrap_or_default(), section.body.clone());
+            self.keep_extra_part(section.heading.clone().unwrap_or_default(), section.body.clone(), false);
             return;
         };
         let parent = section.heading.clone().unwrap_or_default();
-        self.keep_extra_part(parent.clone(), section.body.start..self.blocks[first].range.start);
+        self.keep_extra_part(parent.clone(), section.body.start..self.blocks[first].range.start, true);
         for (n, (index, name)) in parts.iter().enumerate() {
             let end = parts
                 .get(n + 1)
@@ -410,11 +411,13 @@ impl<'a> Importer<'a> {
             } else {
                 format!("{parent} / {name}")
             };
-            self.keep_extra_part(heading, self.blocks[*index].range.end..end);
+            self.keep_extra_part(heading, self.blocks[*index].range.end..end, false);
         }
     }
 
-    fn keep_extra_part(&mut self, heading: String, body: std::ops::Range<usize>) {
+    /// One section kept as written. A heading with nothing under it is kept unplaced (an
+    /// empty section is not exported), unless its parts carry its name.
+    fn keep_extra_part(&mut self, heading: String, body: std::ops::Range<usize>, named_by_parts: bool) {
         let body = read_block(&self.region(body.start, body.end));
         let mut heading = heading;
         // "## Date: 12th March 2023": a labelled value written as a heading.
@@ -431,6 +434,12 @@ impl<'a> Importer<'a> {
         }
         if heading.is_empty() {
             self.keep_unplaced(&body);
+            return;
+        }
+        if body.trim().is_empty() {
+            if !named_by_parts {
+                self.keep_unplaced(&heading);
+            }
             return;
         }
         self.report.extra_sections.push(ExtraSection { heading, body });

@@ -234,8 +234,6 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "incident description",
         "description",
         "introduction",
-        "leadup",
-        "lead up",
     ]) {
         return Some(Kind::Summary);
     }
@@ -425,6 +423,31 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
     current.body.end = source.len();
     sections.push(current);
     sections
+}
+
+/// Where a report has a section that is its summary by name ("Issue Summary", "TL;DR"), the
+/// sections that only read like one ("Introduction", "Background", "Overview", "Description")
+/// are sections of their own, as the author wrote them beside it; "Impact" still fills the
+/// summary's impact. Without such a section, they are the summary.
+pub fn settle_summaries(sections: &mut [Section]) {
+    let named = |section: &Section| {
+        let said = words(section.heading.as_deref().unwrap_or_default());
+        [" summary ", " tl dr ", " tldr ", " abstract "]
+            .iter()
+            .any(|k| said.contains(k))
+    };
+    let fills_a_field = |section: &Section| {
+        let said = words(section.heading.as_deref().unwrap_or_default());
+        [" impact ", " impacted "].iter().any(|k| said.contains(k))
+    };
+    if !sections.iter().any(|s| s.kind == Kind::Summary && named(s)) {
+        return;
+    }
+    for section in sections.iter_mut() {
+        if section.kind == Kind::Summary && !named(section) && !fills_a_field(section) {
+            section.kind = Kind::Extra;
+        }
+    }
 }
 
 /// A report inside a larger document, as a project's README holds one after its own sections

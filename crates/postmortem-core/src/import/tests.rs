@@ -1147,3 +1147,21 @@ fn the_parts_of_a_section_kept_as_written_are_sections_of_their_own() {
         ]
     );
 }
+
+#[test]
+fn beside_a_summary_an_introduction_is_its_own_section_and_a_bare_heading_is_kept() {
+    let report = import(
+        "# Login errors\n\n## Introduction\n\nThis team runs the login service.\n\n## Issue Summary\n\nLogins failed for 20% of users.\n\n\
+         ## Impact\n\nSupport tickets doubled.\n\n## Leadup\n\nA deploy on Monday.\n\n## Notes\n",
+    );
+    assert_eq!(
+        report.summary.impact,
+        "Logins failed for 20% of users.\nSupport tickets doubled."
+    );
+    let extra: Vec<&str> = report.extra_sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(extra, ["Introduction", "Leadup", UNPLACED]);
+    assert_eq!(report.extra_sections[2].body, "Notes");
+    // Without a summary by name, the introduction is the summary.
+    let alone = import("# Login errors\n\n## Introduction\n\nLogins failed for 20% of users.\n");
+    assert_eq!(alone.summary.users_affected_percent, Some(20.0));
+}
