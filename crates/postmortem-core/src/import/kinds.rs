@@ -230,7 +230,8 @@ pub fn kind_from_words(text: &str) -> EntryKind {
     let mut at = 1; // `words` starts with a space
     for word in text[1..].split(' ').filter(|w| !w.is_empty()) {
         let rest = &text[at..];
-        for &(rule, phrase, whole) in index.by_first_word.get(word).into_iter().flatten() {
+        let phrases = index.may_start(word).then(|| index.by_first_word.get(word)).flatten();
+        for &(rule, phrase, whole) in phrases.into_iter().flatten() {
             if best.is_none_or(|b| rule < b) && rest.starts_with(phrase) {
                 let after = rest.as_bytes().get(phrase.len());
                 if !whole || after == Some(&b' ') {
@@ -290,6 +291,16 @@ struct Index {
     by_first_word: HashMap<&'static str, Vec<(usize, &'static str, bool)>, Quick>,
     /// One-word starts ("investigat*") by their first letters, with their rule.
     word_starts: HashMap<&'static str, Vec<(usize, &'static str)>, Quick>,
+    /// For each first byte, the lengths (bit n: n bytes, up to 63) of the phrases' first
+    /// words: most words of an entry start no phrase, and are passed over without a lookup.
+    first_word_shapes: [u64; 256],
+}
+
+impl Index {
+    fn may_start(&self, word: &str) -> bool {
+        let shapes = self.first_word_shapes[usize::from(word.as_bytes()[0])];
+        word.len() < 64 && shapes & (1 << word.len()) != 0
+    }
 }
 
 /// How many letters of a word start ("inv" of "investigat*") find it; every start has more.
@@ -325,6 +336,7 @@ fn index() -> &'static Index {
         let mut index = Index {
             by_first_word: HashMap::default(),
             word_starts: HashMap::default(),
+            first_word_shapes: [0; 256],
         };
         for (rule, (_, phrases)) in RULES.iter().enumerate() {
             for phrase in phrases.iter() {
@@ -353,6 +365,13 @@ fn index() -> &'static Index {
                         .push((rule, phrase, whole)),
                 }
             }
+        }
+        for word in index.by_first_word.keys() {
+            assert!(
+                !word.is_empty() && word.len() < 64,
+                "a phrase's first word of 1 to 63 bytes"
+            );
+            index.first_word_shapes[usize::from(word.as_bytes()[0])] |= 1 << word.len();
         }
         index
     })
