@@ -417,9 +417,8 @@ impl<'a> Importer<'a> {
 
     /// One section kept as written. A heading with nothing under it is kept unplaced (an
     /// empty section is not exported), unless its parts carry its name.
-    fn keep_extra_part(&mut self, heading: String, body: std::ops::Range<usize>, named_by_parts: bool) {
+    fn keep_extra_part(&mut self, mut heading: String, body: std::ops::Range<usize>, named_by_parts: bool) {
         let body = read_block(&self.region(body.start, body.end));
-        let mut heading = heading;
         // "## Date: 12th March 2023": a labelled value written as a heading.
         let labelled = text::split_label(&heading)
             .filter(|(_, value)| !value.trim().is_empty())

@@ -430,16 +430,12 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
 /// are sections of their own, as the author wrote them beside it; "Impact" still fills the
 /// summary's impact. Without such a section, they are the summary.
 pub fn settle_summaries(sections: &mut [Section]) {
-    let named = |section: &Section| {
+    let says = |section: &Section, keys: &[&str]| {
         let said = words(section.heading.as_deref().unwrap_or_default());
-        [" summary ", " tl dr ", " tldr ", " abstract "]
-            .iter()
-            .any(|k| said.contains(k))
+        keys.iter().any(|k| said.contains(k))
     };
-    let fills_a_field = |section: &Section| {
-        let said = words(section.heading.as_deref().unwrap_or_default());
-        [" impact ", " impacted "].iter().any(|k| said.contains(k))
-    };
+    let named = |section: &Section| says(section, &[" summary ", " tl dr ", " tldr ", " abstract "]);
+    let fills_a_field = |section: &Section| says(section, &[" impact ", " impacted "]);
     if !sections.iter().any(|s| s.kind == Kind::Summary && named(s)) {
         return;
     }

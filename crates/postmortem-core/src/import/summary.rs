@@ -176,13 +176,12 @@ impl Importer<'_> {
 
     /// The first paragraph under the title, before any section or label: a blog post's lead
     /// ("The mainnet stopped due to double signing. No funds were lost.") sums the report up,
-    /// so it opens the summary. A short line or a date is read as any line before the first
-    /// section.
+    /// so it opens the summary. A short line (a date, a byline) is read as any line before the
+    /// first section.
     fn read_lead(&mut self, text: &str) {
         let prose = text::sentences(text).len() >= 2
             && text.split_whitespace().count() >= 12
-            && text.trim_end().ends_with(['.', '!'])
-            && when::date_only(&clean_phrase(text)).is_none();
+            && text.trim_end().ends_with(['.', '!']);
         if !prose {
             self.read_preamble_line(text);
             return;

@@ -134,12 +134,10 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
         let next = bytes.get(i + 1).copied();
         // A line break ends a sentence, unless the line goes on in lower case: a paragraph
         // wrapped by hand ("…has\nbeen deployed").
-        let wrapped = b == b'\n'
-            && text[i + 1..]
-                .trim_start_matches([' ', '\t'])
-                .starts_with(|c: char| c.is_lowercase());
         let ends = if b == b'\n' {
-            !wrapped
+            !text[i + 1..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(|c: char| c.is_lowercase())
         } else {
             next.is_none() || matches!(next, Some(b' ' | b'\n'))
         };
