@@ -125,6 +125,8 @@ struct Importer<'a> {
     length: Option<String>,
     /// A date the report is about (a Date line, or the title), for times written without one.
     doc_date: Option<(NaiveDate, String)>,
+    /// The date of times written without one is the title's, and a note says so.
+    dated_by_title: bool,
     doc_zone: Option<Zone>,
     measures: Vec<Measure>,
     explicit_tasks: bool,
@@ -151,6 +153,7 @@ impl<'a> Importer<'a> {
             end: None,
             length: None,
             doc_date: None,
+            dated_by_title: false,
             doc_zone: None,
             measures: Vec::new(),
             explicit_tasks: false,
@@ -224,6 +227,16 @@ impl<'a> Importer<'a> {
         }
         for section in &timelines {
             self.read_timeline(section);
+        }
+        let headings: Vec<&str> = sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+        if let Some((template, matched)) = sections::closest_template(&headings) {
+            self.report.template = template;
+            let matched: Vec<String> = matched.iter().map(|h| format!("“{h}”")).collect();
+            self.note(format!(
+                "The report is shown in the {} template, whose sections it uses: {}.",
+                template.label(),
+                matched.join(", ")
+            ));
         }
     }
 
@@ -502,6 +515,9 @@ impl Importer<'_> {
         let first_date = entries.iter().find_map(|e| e.date);
         let zone = summary_zone.or(first_zone);
         self.note_abbreviation(summary_zone);
+        if summary_date.or(first_date).is_none() && self.doc_date.is_none() {
+            self.date_from_title(&entries);
+        }
         let date = summary_date.or(first_date).or(self.doc_date.as_ref().map(|(d, _)| *d));
         self.resolve_summary(date, zone);
         let start_date = self
@@ -572,6 +588,32 @@ impl Importer<'_> {
             report: self.report,
             notes: self.notes,
             regenerated: self.regenerated,
+        }
+    }
+}
+
+impl Importer<'_> {
+    /// "May 30th, 2019 Prow flakiness": with no date anywhere else, the title's full date is
+    /// the day of the times written without one. A title's date is most often the incident's;
+    /// the note says where it came from, so that a publication date can be spotted.
+    fn date_from_title(&mut self, entries: &[DraftEntry]) {
+        let clock = |when: &Option<When>| when.is_some_and(|w| w.clock.is_some());
+        let undated = entries.iter().any(|e| clock(&e.when))
+            || [&self.start, &self.end].into_iter().flatten().any(|w| clock(&w.when));
+        if !undated {
+            return;
+        }
+        let mut dates = when::all_whens(&self.report.title)
+            .into_iter()
+            .filter_map(|w| w.date.filter(|d| d.year.is_some()));
+        if let (Some(date), None) = (dates.next(), dates.next()) {
+            if let Some(date) = date.with_year(None) {
+                self.doc_date = Some((date, String::new()));
+                self.dated_by_title = true;
+                self.note(format!(
+                    "Times written without a date were read on {date}, the date in the title."
+                ));
+            }
         }
     }
 }

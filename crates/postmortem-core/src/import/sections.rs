@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use super::outline::{Block, Body};
 use super::text::{clean_phrase, split_label, strip_wrapper, words};
-use crate::markdown::read_heading_text;
+use crate::markdown::{layout, read_heading_text};
+use crate::model::Template;
 
 /// Which list a measure belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -423,6 +424,41 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
     current.body.end = source.len();
     sections.push(current);
     sections
+}
+
+/// The template whose section names the report's headings use, when one does clearly better
+/// than the classic four sections (by two headings or more): a report with "Summary",
+/// "Impact", "Detection", "Action Items" and "Lessons Learned" was written from Google's
+/// template, and reads best in it. Returns it with the headings that matched it.
+pub fn closest_template<'h>(headings: &[&'h str]) -> Option<(Template, Vec<&'h str>)> {
+    // "Root Causes" and "Root Cause", "Action Item" and "Action Items" are the same name.
+    let name = |heading: &str| -> String {
+        words(&clean_phrase(heading))
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.strip_suffix('s').unwrap_or(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let matched = |template: Template| -> Vec<&'h str> {
+        let names: Vec<String> = layout::sections(template)
+            .iter()
+            .flat_map(|s| std::iter::once(s.heading).chain(s.parts.iter().filter_map(|p| p.heading)))
+            .map(name)
+            .collect();
+        let mut found: Vec<&'h str> = headings.iter().copied().filter(|h| names.contains(&name(h))).collect();
+        found.dedup_by(|a, b| name(a) == name(b));
+        found
+    };
+    let classic = matched(Template::Classic).len();
+    // Reversed, so that of two templates that match as well, the first listed wins.
+    Template::ALL
+        .iter()
+        .rev()
+        .filter(|t| **t != Template::Classic)
+        .map(|t| (*t, matched(*t)))
+        .filter(|(_, found)| found.len() >= classic + 2)
+        .max_by_key(|(_, found)| found.len())
 }
 
 /// Where a report has a section that is its summary by name ("Issue Summary", "TL;DR"), the

@@ -221,7 +221,12 @@ impl Importer<'_> {
         }
         match field {
             Field::Duration => {
-                if !self.read_duration(value) {
+                let read = self.read_duration(value);
+                if !read && text::stated_length(&format!("lasted {value}")).is_some() {
+                    // "~15 seconds of errors": a length with no time, kept as written unless
+                    // a window is read elsewhere (the export's duration line then states it).
+                    self.length.get_or_insert_with(|| whole.to_owned());
+                } else if !read {
                     self.keep_unplaced(whole);
                 }
             }
@@ -359,9 +364,13 @@ impl Importer<'_> {
             self.length.get_or_insert_with(|| value.to_owned());
             return true;
         }
-        // Two ends that are not both times: "around noon – 2024-08-22 17:00 UTC".
+        // Two ends that are not both times: "around noon – 2024-08-22 17:00 UTC". One of them
+        // must be a time: "~15 seconds of errors; ~2 minutes to full capacity" is two lengths.
         for separator in [" – ", " - ", " to "] {
             if let Some((start, end)) = value.split_once(separator) {
+                if when::all_whens(value).is_empty() {
+                    break;
+                }
                 if self.start.is_none() && self.end.is_none() {
                     self.start = Some(written(start));
                     self.end = Some(written(end));
@@ -417,7 +426,7 @@ impl Importer<'_> {
             moment
         });
         if let Some((written, moment)) = start {
-            if written.when.is_some_and(|w| w.date.is_none()) && moment.exact().is_some() {
+            if written.when.is_some_and(|w| w.date.is_none()) && moment.exact().is_some() && !self.dated_by_title {
                 self.note("The incident's date was taken from elsewhere in the report (its duration line has none).");
             }
             self.report.summary.started_at = Some(moment);
@@ -511,10 +520,18 @@ impl Importer<'_> {
         }
         if summary.root_cause.trim().is_empty() && self.impact_is_prose {
             let impact = summary.impact.clone();
+            // Beside a root-cause section that tells it in full, only a sentence that says
+            // "root cause" or "caused by" is taken out of the impact: "Due to PRs failing to
+            // merge, the code freeze slipped a day" tells the impact, and stays there.
+            let weakest = if self.report.root_cause_and_resolution.root_cause.trim().is_empty() {
+                1
+            } else {
+                2
+            };
             let best = text::sentences(&impact)
                 .into_iter()
                 .map(|r| (text::names_the_cause(&impact[r.clone()]), r))
-                .filter(|(score, _)| *score > 0)
+                .filter(|(score, _)| *score >= weakest)
                 .max_by_key(|(score, r)| (*score, std::cmp::Reverse(r.start)));
             if let Some((_, range)) = best {
                 summary.root_cause = impact[range.clone()].trim().to_owned();
@@ -634,7 +651,7 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         "service" | "service affected" | "affected service" | "services affected" | "affected services" | "system"
         | "component" => Field::Service,
         "severity" | "sev" | "severity level" => Field::Severity,
-        "author" | "authors" | "written by" | "prepared by" => Field::Authors,
+        "author" | "authors" | "written by" | "prepared by" | "created by" | "authored by" => Field::Authors,
         "title" => Field::Title,
         "date" | "incident date" | "date of incident" => Field::Date,
         "timezone" | "time zone" | "all times" => Field::Timezone,

@@ -1037,6 +1037,76 @@ fn a_dated_zone_line_dates_the_entries_and_a_stated_length_picks_the_end() {
 }
 
 #[test]
+fn a_duration_of_two_lengths_is_not_read_as_a_window() {
+    let report = import(
+        "# Failover drill\n\n**Duration:** ~20 seconds of failed writes; ~3 minutes to full capacity\n\n\
+         ## Timeline\n\n- 10:00 Primary node stopped on purpose\n- 10:03 All replicas healthy\n",
+    );
+    assert_eq!(report.summary.started_at, None);
+    assert_eq!(report.summary.ended_at, None);
+    let unplaced = report.extra_sections.iter().find(|s| s.heading == UNPLACED).unwrap();
+    assert!(
+        unplaced
+            .body
+            .contains("~20 seconds of failed writes; ~3 minutes to full capacity"),
+        "{}",
+        unplaced.body
+    );
+}
+
+/// A report in the shape of Google's template, with our own words.
+const CACHE_STAMPEDE: &str = "# March 3rd, 2025 cache stampede\n\nCreated by: [Ana Lima](https://example.com/ana)\n\n\
+    All times UTC.\n\n## Summary\n\nA cold cache sent every read to the database.\n\n\
+    ## Impact\n\nReads were slow for two hours. Due to the slow reads, the nightly report ran late.\n\n\
+    ## Root Cause\n\nThe cache was flushed by a deploy script and refilled all at once.\n\n\
+    ## Detection\n\nA latency alert.\n\n## Action Items\n\n- Warm the cache before traffic moves\n\n\
+    ## Lessons Learned\n\n### What went well\n\n- The alert fired at once\n\n\
+    ## Timeline\n\n- 09:00 Deploy starts and the cache is flushed\n- 09:04 Latency alert fires\n\
+    - 11:00 Cache is warm again and reads are fast\n";
+
+#[test]
+fn a_report_written_from_a_template_is_shown_in_it() {
+    let imported = import_markdown(CACHE_STAMPEDE);
+    assert_eq!(imported.report.template, Template::GoogleSre);
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.starts_with("The report is shown in the Google SRE template") && n.contains("“Detection”")),
+        "{:?}",
+        imported.notes
+    );
+    // The classic four sections stay classic.
+    let classic = import(
+        "# Disk full\n\n## Issue Summary\n\nThe disk filled.\n\n## Timeline\n\n- 10:00 Disk full alert\n\n\
+         ## Root Cause and Resolution\n\nLogs were not rotated; they are now.\n\n\
+         ## Corrective and Preventative Measures\n\n- Rotate logs daily\n",
+    );
+    assert_eq!(classic.template, Template::Classic);
+}
+
+#[test]
+fn the_titles_date_dates_the_times_and_a_created_by_line_names_the_author() {
+    let imported = import_markdown(CACHE_STAMPEDE);
+    let report = &imported.report;
+    assert_eq!(times_of(report)[0], "2025-03-03T09:00:00+00:00");
+    assert!(
+        imported.notes.iter().any(|n| n.contains("the date in the title")),
+        "{:?}",
+        imported.notes
+    );
+    // The link is kept: the export shows the name linked, as the author wrote it.
+    assert_eq!(report.authors, ["[Ana Lima](https://example.com/ana)"]);
+    // Beside its own root-cause section, a "due to" sentence of the impact stays there.
+    assert!(report.summary.root_cause.is_empty(), "{}", report.summary.root_cause);
+    assert!(
+        report.summary.impact.contains("Due to the slow reads"),
+        "{}",
+        report.summary.impact
+    );
+}
+
+#[test]
 fn our_export_with_code_and_html_in_an_extra_section_reads_back_exactly() {
     // The quick heading scan gives way to a full parse where a line may start like a heading
     // and not be one: inside a code fence, or after raw HTML.

@@ -659,7 +659,7 @@ impl Importer<'_> {
         if exact && zone_from_summary {
             self.note("Timeline times without a timezone were read in the summary's timezone.");
         }
-        if exact && date_from_summary && !dated_by_start {
+        if exact && date_from_summary && !dated_by_start && !self.dated_by_title {
             self.note("Timeline times without a date were read on the date the report gives elsewhere.");
         }
     }
