@@ -192,7 +192,13 @@ fn check(report: &Report, expected: &Value) -> Outcome {
         format!("{:?}", summary.users_affected_percent),
     );
     let rca = &report.root_cause_and_resolution;
-    let has_root_cause = !summary.root_cause.trim().is_empty() || !rca.root_cause.trim().is_empty();
+    // The cause as the model holds it: the root cause, and its trigger and contributing
+    // factors, which the classic layout writes in the same section and a template's "Trigger"
+    // section fills.
+    let has_root_cause = !summary.root_cause.trim().is_empty()
+        || !rca.root_cause.trim().is_empty()
+        || !rca.trigger.trim().is_empty()
+        || !rca.contributing_factors.is_empty();
     expect(
         has_root_cause == expected["root_cause_summary"].as_bool().unwrap_or(false),
         "root cause",
@@ -372,7 +378,7 @@ const NOT_STATED: &[(&str, &str)] = &[
 ];
 
 /// The floors the totals must stay above: what the importer reaches on the 60 reports now
-/// (0.990, 0.955, 0.956), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
+/// (0.990, 0.952, 0.956), so that no change makes it worse. The targets are 0.95, 0.95, 0.97.
 const TIMELINE_FLOOR: f64 = 0.985;
 const CHECKS_FLOOR: f64 = 0.95;
 const WORDS_FLOOR: f64 = 0.95;

@@ -395,6 +395,22 @@ impl Importer<'_> {
             }
             return;
         };
+        let (items, leftover) = self.points(section);
+        let lessons = self.report.lessons_learned.get_or_insert_with(LessonsLearned::default);
+        let items = items.iter().map(|item| one_line(item));
+        match part {
+            Lesson::WentWell => lessons.went_well.extend(items),
+            Lesson::WentWrong => lessons.went_wrong.extend(items),
+            Lesson::GotLucky => lessons.got_lucky.extend(items),
+        }
+        for text in leftover {
+            self.keep_unplaced(&text);
+        }
+    }
+
+    /// A section's points, one per list item (nested items joined to theirs) or paragraph, and
+    /// the blocks that are neither (tables, code), to be kept as written.
+    fn points(&self, section: &Section) -> (Vec<String>, Vec<String>) {
         let mut items: Vec<String> = Vec::new();
         let mut leftover = Vec::new();
         for index in section.blocks.clone() {
@@ -416,13 +432,32 @@ impl Importer<'_> {
                 _ => leftover.push(self.raw(&block.range).to_owned()),
             }
         }
-        let lessons = self.report.lessons_learned.get_or_insert_with(LessonsLearned::default);
-        let items = items.iter().map(|item| one_line(item));
-        match part {
-            Lesson::WentWell => lessons.went_well.extend(items),
-            Lesson::WentWrong => lessons.went_wrong.extend(items),
-            Lesson::GotLucky => lessons.got_lucky.extend(items),
+        (items, leftover)
+    }
+
+    /// "## Trigger": the change or event that set the failure off, a field of its own.
+    pub(super) fn read_trigger(&mut self, section: &Section) {
+        let text = read_block(&self.region(section.body.start, section.body.end));
+        append(
+            &mut self.report.root_cause_and_resolution.trigger,
+            text.trim_matches('\n'),
+            "\n\n",
+        );
+    }
+
+    /// "## Contributing Factors": a list of one-line points; written as prose, it is more of
+    /// the root cause.
+    pub(super) fn read_factors(&mut self, section: &Section) {
+        let (points, leftover) = self.points(section);
+        let listed = section
+            .blocks
+            .clone()
+            .any(|i| matches!(self.blocks[i].body, Body::Item { .. }));
+        if !listed {
+            return self.read_cause(section);
         }
+        let factors = &mut self.report.root_cause_and_resolution.contributing_factors;
+        factors.extend(points.iter().map(|point| one_line(point)));
         for text in leftover {
             self.keep_unplaced(&text);
         }

@@ -28,7 +28,7 @@ use crate::time::timezone_label;
 use measures::Measure;
 use outline::{Block, Body, Span};
 use sections::{Kind, Section};
-use text::{clean_phrase, strip_wrapper, words};
+use text::{clean_phrase, strip_wrapper};
 use timeline::DraftEntry;
 use when::{When, Zone};
 
@@ -217,6 +217,20 @@ impl<'a> Importer<'a> {
                 "The report is the part of the document under “{heading}”, which is its title; the document's own title (“{document}”) and the sections around the report were kept as they are, as sections of their own."
             ));
         }
+        let headings: Vec<&str> = sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+        let closest = sections::closest_template(&headings)
+            .map(|(template, matched)| (template, matched.iter().map(|h| format!("“{h}”")).collect::<Vec<_>>()));
+        if let Some((template, matched)) = closest {
+            self.report.template = template;
+            for section in &mut sections {
+                sections::read_as_in(section, template);
+            }
+            self.note(format!(
+                "The report is shown in the {} template, whose sections it uses: {}.",
+                template.label(),
+                matched.join(", ")
+            ));
+        }
         let mut timelines = Vec::new();
         for section in &sections {
             self.note_renamed(section);
@@ -227,16 +241,6 @@ impl<'a> Importer<'a> {
         }
         for section in &timelines {
             self.read_timeline(section);
-        }
-        let headings: Vec<&str> = sections.iter().filter_map(|s| s.heading.as_deref()).collect();
-        if let Some((template, matched)) = sections::closest_template(&headings) {
-            self.report.template = template;
-            let matched: Vec<String> = matched.iter().map(|h| format!("“{h}”")).collect();
-            self.note(format!(
-                "The report is shown in the {} template, whose sections it uses: {}.",
-                template.label(),
-                matched.join(", ")
-            ));
         }
     }
 
@@ -344,10 +348,10 @@ impl<'a> Importer<'a> {
 
     /// Says which field a section under another name went to: "Overview" → Issue Summary.
     fn note_renamed(&mut self, section: &Section) {
-        let (Some(heading), Some(name)) = (&section.heading, section.kind.standard_name()) else {
+        let (Some(heading), Some(name)) = (&section.heading, section.kind.name_in(self.report.template)) else {
             return;
         };
-        if words(heading) != words(name) {
+        if sections::section_name(heading) != sections::section_name(&name) {
             self.note(format!("The section “{heading}” was read as {name}."));
         }
     }
@@ -358,6 +362,8 @@ impl<'a> Importer<'a> {
             Kind::Summary => self.read_labelled(section, true),
             Kind::Timeline => self.read_timeline(section),
             Kind::Rca | Kind::RootCause | Kind::Resolution => self.read_cause(section),
+            Kind::Trigger => self.read_trigger(section),
+            Kind::Factors => self.read_factors(section),
             Kind::Measures(group) => self.read_measures(section, group),
             Kind::Lessons(part) => self.read_lessons(section, part),
             Kind::Images => self.read_images(section),

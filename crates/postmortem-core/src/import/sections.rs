@@ -34,6 +34,10 @@ pub enum Kind {
     /// Root cause and resolution together.
     Rca,
     RootCause,
+    /// What set the failure off ("Trigger"; Atlassian's "Fault").
+    Trigger,
+    /// "Contributing Factors": what made the failure possible or worse, as points.
+    Factors,
     Resolution,
     Measures(Group),
     Lessons(Option<Lesson>),
@@ -51,34 +55,67 @@ impl Kind {
         !matches!(self, Kind::Preamble | Kind::Extra)
     }
 
-    /// The name our export gives the section.
-    pub fn standard_name(self) -> Option<&'static str> {
-        use crate::markdown::headings;
-        Some(match self {
-            Kind::Summary => headings::SUMMARY,
-            Kind::Timeline => headings::TIMELINE,
-            Kind::Rca => headings::ROOT_CAUSE_AND_RESOLUTION,
-            Kind::RootCause => "Root Cause",
-            Kind::Resolution => "Resolution",
-            Kind::Measures(Group::Any) => headings::MEASURES,
-            Kind::Measures(Group::Improvements) => "Improvements",
-            Kind::Measures(Group::Tasks) => "Tasks",
-            Kind::Lessons(None) => headings::LESSONS,
-            Kind::Lessons(Some(Lesson::WentWell)) => "What went well",
-            Kind::Lessons(Some(Lesson::WentWrong)) => "What went wrong",
-            Kind::Lessons(Some(Lesson::GotLucky)) => "Where we got lucky",
-            Kind::Images => headings::IMAGES,
-            Kind::Authors => "Authors",
-            Kind::KeyTimes => crate::markdown::headings::KEY_TIMES,
-            Kind::Preamble | Kind::Date | Kind::Extra => return None,
-        })
+    /// The name of the place a section of this kind is read into, as `template` heads it in
+    /// the form and the export: "Summary" goes to "Impact" in Google's template, to "Issue
+    /// Summary" in the classic one.
+    pub fn name_in(self, template: Template) -> Option<String> {
+        use crate::markdown::layout::{ListField, Part, SummaryItem, TextField};
+        let sections = layout::sections(template);
+        let section_of = |part: Part| sections.iter().find(|s| s.parts.iter().any(|p| p.part == part));
+        // A part under its own heading is named by it, else by its section's.
+        let place_of = |part: Part| {
+            let section = section_of(part)?;
+            let placed = section.parts.iter().find(|p| p.part == part)?;
+            Some(placed.heading.unwrap_or(section.heading).to_owned())
+        };
+        let lesson = |lesson: Lesson| match lesson {
+            Lesson::WentWell => ListField::WentWell,
+            Lesson::WentWrong => ListField::WentWrong,
+            Lesson::GotLucky => ListField::GotLucky,
+        };
+        match self {
+            Kind::Summary => {
+                let summary = sections.iter().find(|s| {
+                    s.parts
+                        .iter()
+                        .any(|p| matches!(p.part, Part::Summary(items) if items.contains(&SummaryItem::Impact)))
+                })?;
+                Some(summary.heading.to_owned())
+            }
+            Kind::Timeline => place_of(Part::Timeline),
+            Kind::Rca => {
+                let cause = section_of(Part::Text(TextField::RootCause))?;
+                let fix = section_of(Part::Text(TextField::Resolution))?;
+                Some(if cause.heading == fix.heading {
+                    cause.heading.to_owned()
+                } else {
+                    format!("{} and {}", cause.heading, fix.heading)
+                })
+            }
+            Kind::RootCause => place_of(Part::Text(TextField::RootCause)),
+            Kind::Trigger => place_of(Part::Text(TextField::Trigger)),
+            Kind::Factors => place_of(Part::List(ListField::ContributingFactors)),
+            Kind::Resolution => place_of(Part::Text(TextField::Resolution)),
+            Kind::Measures(Group::Any) => section_of(Part::Tasks).map(|s| s.heading.to_owned()),
+            Kind::Measures(Group::Improvements) => place_of(Part::List(ListField::Improvements)),
+            Kind::Measures(Group::Tasks) => place_of(Part::Tasks),
+            Kind::Lessons(None) => section_of(Part::List(ListField::WentWell)).map(|s| s.heading.to_owned()),
+            Kind::Lessons(Some(part)) => place_of(Part::List(lesson(part))),
+            Kind::Images => place_of(Part::Images),
+            Kind::KeyTimes => place_of(Part::KeyTimes),
+            Kind::Authors => Some("Authors".to_owned()),
+            Kind::Preamble | Kind::Date | Kind::Extra => None,
+        }
     }
 
     /// Whether a heading of this kind inside a `parent` section is one of its parts.
     fn is_part_of(self, parent: Kind) -> bool {
         matches!(
             (parent, self),
-            (Kind::Rca, Kind::RootCause | Kind::Resolution)
+            (
+                Kind::Rca,
+                Kind::RootCause | Kind::Resolution | Kind::Trigger | Kind::Factors
+            ) | (Kind::RootCause, Kind::Trigger | Kind::Factors)
                 | (_, Kind::KeyTimes)
                 | (Kind::Measures(_), Kind::Measures(_))
                 | (Kind::Lessons(_), Kind::Lessons(Some(_)))
@@ -90,7 +127,7 @@ impl Kind {
         match self {
             Kind::Summary | Kind::KeyTimes => 1,
             Kind::Timeline => 2,
-            Kind::Rca | Kind::RootCause | Kind::Resolution => 3,
+            Kind::Rca | Kind::RootCause | Kind::Trigger | Kind::Factors | Kind::Resolution => 3,
             Kind::Measures(_) => 4,
             Kind::Lessons(_) => 5,
             _ => 0,
@@ -192,6 +229,12 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "action plan",
     ]) {
         return Some(Kind::Measures(Group::Any));
+    }
+    // The parts of a cause that templates give a field each, when a heading names one alone.
+    match section_name(heading).as_str() {
+        "trigger" | "the trigger" => return Some(Kind::Trigger),
+        "contributing factor" | "contributing cause" => return Some(Kind::Factors),
+        _ => {}
     }
     let cause = has(&[
         "root cause",
@@ -426,20 +469,23 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
     sections
 }
 
+/// A section's name for comparing: "Root Causes" and "Root Cause", "Action Item" and
+/// "Action Items" are the same name.
+pub fn section_name(heading: &str) -> String {
+    words(&clean_phrase(heading))
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.strip_suffix('s').unwrap_or(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The template whose section names the report's headings use, when one does clearly better
 /// than the classic four sections (by two headings or more): a report with "Summary",
 /// "Impact", "Detection", "Action Items" and "Lessons Learned" was written from Google's
 /// template, and reads best in it. Returns it with the headings that matched it.
 pub fn closest_template<'h>(headings: &[&'h str]) -> Option<(Template, Vec<&'h str>)> {
-    // "Root Causes" and "Root Cause", "Action Item" and "Action Items" are the same name.
-    let name = |heading: &str| -> String {
-        words(&clean_phrase(heading))
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.strip_suffix('s').unwrap_or(w))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let name = section_name;
     let matched = |template: Template| -> Vec<&'h str> {
         let names: Vec<String> = layout::sections(template)
             .iter()
@@ -459,6 +505,29 @@ pub fn closest_template<'h>(headings: &[&'h str]) -> Option<(Template, Vec<&'h s
         .map(|t| (*t, matched(*t)))
         .filter(|(_, found)| found.len() >= classic + 2)
         .max_by_key(|(_, found)| found.len())
+}
+
+/// In a report written from `template`, a part of the cause under the name that template
+/// gives it is read as that part: Atlassian's "Fault" is the trigger, not more of the cause.
+pub fn read_as_in(section: &mut Section, template: Template) {
+    use crate::markdown::layout::{ListField, Part, TextField};
+    if section.kind.family() != Kind::RootCause.family() {
+        return;
+    }
+    let Some(name) = section.heading.as_deref().map(section_name) else {
+        return;
+    };
+    let named = layout::sections(template)
+        .iter()
+        .find(|s| section_name(s.heading) == name);
+    let kind = match named.and_then(|s| s.parts.first()).map(|p| p.part) {
+        Some(Part::Text(TextField::Trigger)) => Kind::Trigger,
+        Some(Part::Text(TextField::RootCause)) => Kind::RootCause,
+        Some(Part::Text(TextField::Resolution)) => Kind::Resolution,
+        Some(Part::List(ListField::ContributingFactors)) => Kind::Factors,
+        _ => return,
+    };
+    section.kind = kind;
 }
 
 /// Where a report has a section that is its summary by name ("Issue Summary", "TL;DR"), the

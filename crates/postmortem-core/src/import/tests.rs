@@ -1107,6 +1107,38 @@ fn the_titles_date_dates_the_times_and_a_created_by_line_names_the_author() {
 }
 
 #[test]
+fn a_trigger_and_contributing_factors_fill_their_own_fields() {
+    let report = import(
+        "# Queue stall\n\n## Summary\n\nThe billing queue stalled.\n\n## Impact\n\nInvoices were late.\n\n\
+         ## Root Causes\n\nThe consumers ran out of heap.\n\n## Contributing Factors\n\n- No alert on queue age\n\
+         - Heap limit set years ago\n\n## Trigger\n\nA batch of large invoices.\n\n## Resolution\n\nThe heap limit was raised.\n",
+    );
+    let rca = &report.root_cause_and_resolution;
+    assert_eq!(rca.root_cause, "The consumers ran out of heap.");
+    assert_eq!(rca.trigger, "A batch of large invoices.");
+    assert_eq!(
+        rca.contributing_factors,
+        ["No alert on queue age", "Heap limit set years ago"]
+    );
+    assert_eq!(rca.resolution, "The heap limit was raised.");
+    // In Atlassian's template, "Fault" is the trigger's section.
+    let atlassian = import(
+        "# Queue stall\n\n## Incident Summary\n\nThe billing queue stalled.\n\n## Fault\n\nA batch of large invoices.\n\n\
+         ## Impact\n\nInvoices were late.\n\n## Detection\n\nA customer wrote in.\n\n## Recovery\n\nThe heap limit was raised.\n\n\
+         ## Root Cause\n\nThe consumers ran out of heap.\n\n## Corrective Actions\n\n- Alert on queue age\n",
+    );
+    assert_eq!(atlassian.template, Template::Atlassian);
+    assert_eq!(
+        atlassian.root_cause_and_resolution.trigger,
+        "A batch of large invoices."
+    );
+    assert_eq!(
+        atlassian.root_cause_and_resolution.root_cause,
+        "The consumers ran out of heap."
+    );
+}
+
+#[test]
 fn our_export_with_code_and_html_in_an_extra_section_reads_back_exactly() {
     // The quick heading scan gives way to a full parse where a line may start like a heading
     // and not be one: inside a code fence, or after raw HTML.
