@@ -1139,6 +1139,25 @@ fn a_trigger_and_contributing_factors_fill_their_own_fields() {
 }
 
 #[test]
+fn list_items_that_label_a_stage_over_nested_items_make_each_item_an_entry() {
+    let report = import(
+        "# Login errors\n\n## Timeline\n\n- *Detection:*\n  - 2024-05-02 09:10 UTC\n  - Error rate alert fired.\n\
+         - *Escalation:*\n  - Paged the database team.\n  - Opened a bridge call.\n- *Resolution:*\n  - Rolled back the pool size.\n",
+    );
+    let entries: Vec<(EntryKind, &str)> = report.timeline.iter().map(|e| (e.kind, e.text.as_str())).collect();
+    assert_eq!(
+        entries,
+        [
+            (EntryKind::Detection, "Error rate alert fired."),
+            (EntryKind::Escalation, "Paged the database team."),
+            (EntryKind::Escalation, "Opened a bridge call."),
+            (EntryKind::Resolution, "Rolled back the pool size."),
+        ]
+    );
+    assert_eq!(times_of(&report)[0], "2024-05-02T09:10:00+00:00");
+}
+
+#[test]
 fn our_export_with_code_and_html_in_an_extra_section_reads_back_exactly() {
     // The quick heading scan gives way to a full parse where a line may start like a heading
     // and not be one: inside a code fence, or after raw HTML.

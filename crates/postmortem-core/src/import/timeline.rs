@@ -26,6 +26,8 @@ impl Importer<'_> {
         self.timeline_stage = None;
         let mut date: Option<NaiveDate> = None;
         let mut base_depth: Option<usize> = None;
+        // The depth of the stage label ("- _Escalation:_") whose nested items are entries.
+        let mut stage_depth: Option<usize> = None;
         let mut unreadable = 0;
         let blocks = self.text_blocks(section);
         // "### 11:00" with paragraphs under it: the paragraphs are that entry's text.
@@ -86,10 +88,32 @@ impl Importer<'_> {
                 Body::Item { depth, .. } => {
                     let text = self.own_text(block);
                     let base = *base_depth.get_or_insert(*depth);
+                    // "- _Escalation:_" over nested items: a stage's label, and the items under
+                    // it are its entries, each of its own.
+                    let heads_items = matches!(blocks.get(index + 1).map(|b| &b.body),
+                        Some(Body::Item { depth: next, .. }) if next > depth);
+                    if heads_items && !clock_first(&text) && self.read_stage_label(&text, &mut stages) {
+                        stage_depth = Some(*depth);
+                        continue;
+                    }
+                    if stage_depth.is_some_and(|d| *depth <= d) {
+                        stage_depth = None;
+                    }
+                    let entry_depth = stage_depth.map_or(base, |d| d + 1);
                     // A nested item is the entry above it continued, unless it starts with a time
                     // of its own (times grouped under a date item).
                     match entries.last_mut() {
-                        Some(last) if *depth > base && !clock_first(&text) => {
+                        // "- 15:00 UTC" then "- Detected by an alert" under a stage: a time
+                        // alone, then its text.
+                        Some(last)
+                            if stage_depth.is_some()
+                                && last.when.is_some()
+                                && last.text.trim().is_empty()
+                                && !clock_first(&text) =>
+                        {
+                            append(&mut last.text, &read_paragraph(&text), "\n")
+                        }
+                        Some(last) if *depth > entry_depth && !clock_first(&text) => {
                             append(&mut last.text, &read_paragraph(&text), "\n")
                         }
                         _ => {
