@@ -257,7 +257,19 @@ pub fn is_about_the_fix(text: &str) -> bool {
 /// Words that say a sentence names the root cause.
 pub fn names_the_cause(text: &str) -> u8 {
     let lower = words(text);
-    if lower.contains(" root cause ") {
+    // "At this point the root cause was not clear yet": a sentence that says the cause was
+    // not known does not name it.
+    let unknown = [
+        " not clear ",
+        " unclear ",
+        " unknown ",
+        " not known ",
+        " not yet ",
+        " still investigating ",
+    ];
+    if unknown.iter().any(|k| lower.contains(k)) {
+        0
+    } else if lower.contains(" root cause ") {
         3
     } else if lower.contains(" caused by ") || lower.contains(" was caused ") || lower.contains(" cause was ") {
         2
@@ -620,7 +632,14 @@ pub fn frames_a_list(text: &str) -> bool {
 
 #[cfg(test)]
 mod line_item_tests {
-    use super::{frames_a_list, line_items, question_and_answer, stated_length};
+    use super::{frames_a_list, line_items, names_the_cause, question_and_answer, stated_length};
+
+    #[test]
+    fn a_sentence_that_says_the_cause_was_unknown_does_not_name_it() {
+        assert_eq!(names_the_cause("The root cause was a full disk."), 3);
+        assert_eq!(names_the_cause("At first the root cause was not clear."), 0);
+        assert_eq!(names_the_cause("Errors rose; the cause is still unknown."), 0);
+    }
 
     #[test]
     fn reads_one_item_a_line_but_not_wrapped_prose() {
