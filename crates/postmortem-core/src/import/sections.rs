@@ -231,9 +231,9 @@ pub fn classify(heading: &str) -> Option<Kind> {
         return Some(Kind::Measures(Group::Any));
     }
     // The parts of a cause that templates give a field each, when a heading names one alone.
-    match section_name(heading).as_str() {
-        "trigger" | "the trigger" => return Some(Kind::Trigger),
-        "contributing factor" | "contributing cause" => return Some(Kind::Factors),
+    match w.trim() {
+        "trigger" | "triggers" | "the trigger" => return Some(Kind::Trigger),
+        "contributing factors" | "contributing factor" | "contributing causes" => return Some(Kind::Factors),
         _ => {}
     }
     let cause = has(&[
@@ -485,15 +485,23 @@ pub fn section_name(heading: &str) -> String {
 /// "Impact", "Detection", "Action Items" and "Lessons Learned" was written from Google's
 /// template, and reads best in it. Returns it with the headings that matched it.
 pub fn closest_template<'h>(headings: &[&'h str]) -> Option<(Template, Vec<&'h str>)> {
-    let name = section_name;
+    let mut named: Vec<(String, &'h str)> = headings.iter().map(|h| (section_name(h), *h)).collect();
+    // One heading per name: "Root Cause" and "Root Causes" count once.
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    named.dedup_by(|a, b| a.0 == b.0);
     let matched = |template: Template| -> Vec<&'h str> {
         let names: Vec<String> = layout::sections(template)
             .iter()
             .flat_map(|s| std::iter::once(s.heading).chain(s.parts.iter().filter_map(|p| p.heading)))
-            .map(name)
+            .map(section_name)
             .collect();
-        let mut found: Vec<&'h str> = headings.iter().copied().filter(|h| names.contains(&name(h))).collect();
-        found.dedup_by(|a, b| name(a) == name(b));
+        let mut found: Vec<&'h str> = named
+            .iter()
+            .filter(|(n, _)| names.contains(n))
+            .map(|(_, h)| *h)
+            .collect();
+        // In the report's order, as the note lists them.
+        found.sort_by_key(|h| headings.iter().position(|x| x == h));
         found
     };
     let classic = matched(Template::Classic).len();
