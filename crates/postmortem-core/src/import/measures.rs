@@ -448,7 +448,6 @@ impl Importer<'_> {
     /// "## Contributing Factors": a list of one-line points; written as prose, it is more of
     /// the root cause.
     pub(super) fn read_factors(&mut self, section: &Section) {
-        let (points, leftover) = self.points(section);
         let listed = section
             .blocks
             .clone()
@@ -456,6 +455,7 @@ impl Importer<'_> {
         if !listed {
             return self.read_cause(section);
         }
+        let (points, leftover) = self.points(section);
         let factors = &mut self.report.root_cause_and_resolution.contributing_factors;
         factors.extend(points.iter().map(|point| one_line(point)));
         for text in leftover {

@@ -596,9 +596,7 @@ impl Importer<'_> {
             regenerated: self.regenerated,
         }
     }
-}
 
-impl Importer<'_> {
     /// "May 30th, 2019 Prow flakiness": with no date anywhere else, the title's full date is
     /// the day of the times written without one. A title's date is most often the incident's;
     /// the note says where it came from, so that a publication date can be spotted.

@@ -221,13 +221,15 @@ impl Importer<'_> {
         }
         match field {
             Field::Duration => {
-                let read = self.read_duration(value);
-                if !read && text::stated_length(&format!("lasted {value}")).is_some() {
-                    // "~15 seconds of errors": a length with no time, kept as written unless
-                    // a window is read elsewhere (the export's duration line then states it).
-                    self.length.get_or_insert_with(|| whole.to_owned());
-                } else if !read {
-                    self.keep_unplaced(whole);
+                if !self.read_duration(value) {
+                    if text::stated_length(&format!("lasted {value}")).is_some() {
+                        // "~15 seconds of errors": a length with no time, kept as written
+                        // unless a window is read elsewhere (the export's duration line then
+                        // states it).
+                        self.length.get_or_insert_with(|| whole.to_owned());
+                    } else {
+                        self.keep_unplaced(whole);
+                    }
                 }
             }
             Field::Start | Field::End => {

@@ -102,18 +102,12 @@ impl Importer<'_> {
                     let entry_depth = stage_depth.map_or(base, |d| d + 1);
                     // A nested item is the entry above it continued, unless it starts with a time
                     // of its own (times grouped under a date item).
+                    // Under a stage, "- 15:00 UTC" then "- Detected by an alert" is a time
+                    // alone, then its text.
+                    let time_alone =
+                        |last: &DraftEntry| stage_depth.is_some() && last.when.is_some() && last.text.trim().is_empty();
                     match entries.last_mut() {
-                        // "- 15:00 UTC" then "- Detected by an alert" under a stage: a time
-                        // alone, then its text.
-                        Some(last)
-                            if stage_depth.is_some()
-                                && last.when.is_some()
-                                && last.text.trim().is_empty()
-                                && !clock_first(&text) =>
-                        {
-                            append(&mut last.text, &read_paragraph(&text), "\n")
-                        }
-                        Some(last) if *depth > entry_depth && !clock_first(&text) => {
+                        Some(last) if (*depth > entry_depth || time_alone(last)) && !clock_first(&text) => {
                             append(&mut last.text, &read_paragraph(&text), "\n")
                         }
                         _ => {
