@@ -18,6 +18,7 @@ mod sections;
 mod summary;
 mod text;
 mod timeline;
+mod unwrap;
 mod when;
 
 use chrono::{Datelike, NaiveDate};
@@ -590,10 +591,50 @@ impl Importer<'_> {
                 body: self.unplaced.join("\n\n"),
             });
         }
+        self.join_wrapped_lines();
         Imported {
             report: self.report,
             notes: self.notes,
             regenerated: self.regenerated,
+        }
+    }
+
+    /// A report hard-wrapped at 80 columns would fill the form's text boxes with sentences cut
+    /// in half; its paragraphs are joined, which the preview and export show the same.
+    fn join_wrapped_lines(&mut self) {
+        let Some(width) = unwrap::wrap_width(self.source, &self.blocks) else {
+            return;
+        };
+        let report = &mut self.report;
+        let rcr = &mut report.root_cause_and_resolution;
+        let lessons = report
+            .lessons_learned
+            .iter_mut()
+            .flat_map(|l| l.went_well.iter_mut().chain(&mut l.went_wrong).chain(&mut l.got_lucky));
+        let fields = [
+            &mut report.summary.impact,
+            &mut report.summary.root_cause,
+            &mut rcr.root_cause,
+            &mut rcr.trigger,
+            &mut rcr.resolution,
+        ]
+        .into_iter()
+        .chain(&mut rcr.contributing_factors)
+        .chain(report.timeline.iter_mut().map(|e| &mut e.text))
+        .chain(lessons)
+        .chain(report.extra_sections.iter_mut().map(|s| &mut s.body));
+        let mut joined = 0;
+        for field in fields {
+            if let Some(one_line) = unwrap::unwrap_paragraphs(field, width) {
+                *field = one_line;
+                joined += 1;
+            }
+        }
+        if joined > 0 {
+            self.note(format!(
+                "The report's lines were wrapped at {width} characters; the paragraphs of {joined} field{} were joined into one line each.",
+                plural(joined)
+            ));
         }
     }
 

@@ -1286,3 +1286,72 @@ fn beside_a_summary_an_introduction_is_its_own_section_and_a_bare_heading_is_kep
     let alone = import("# Login errors\n\n## Introduction\n\nLogins failed for 20% of users.\n");
     assert_eq!(alone.summary.users_affected_percent, Some(20.0));
 }
+
+/// A report hard-wrapped at 72 columns fills the form's boxes with whole paragraphs; its
+/// timeline's times and a label written one per line are read as before.
+#[test]
+fn a_report_wrapped_at_a_fixed_width_fills_its_fields_with_whole_paragraphs() {
+    let imported = import_markdown(
+        "# Queue outage\n\n## Impact\n\n\
+         For two hours the billing worker kept retrying the same batch of invoices\n\
+         after the database failed over, and each retry opened a new connection\n\
+         until the pool was exhausted for every other service in the region.\n\n\
+         ## Timeline\n\n\
+         - 10:02 UTC The pager fired for the connection pool on the billing database,\n  \
+         which had reached its limit of five hundred connections a minute earlier.\n\
+         - 10:40 UTC We stopped the billing worker and the pool drained within a\n  \
+         couple of minutes, after which the other services recovered on their own.\n\n\
+         ## Root Cause\n\n\
+         The retry loop in the billing worker had no backoff and no limit, so a\n\
+         failover that lasted thirty seconds turned into two hours of retries that\n\
+         held every connection the database would give out.\n\n\
+         Owner: billing team\nReviewed: yes\n",
+    );
+    let report = &imported.report;
+    assert_eq!(
+        report.summary.impact,
+        "For two hours the billing worker kept retrying the same batch of invoices after the database \
+         failed over, and each retry opened a new connection until the pool was exhausted for every other \
+         service in the region."
+    );
+    assert!(!report.root_cause_and_resolution.root_cause.contains("a\nfailover"));
+    assert!(report
+        .root_cause_and_resolution
+        .root_cause
+        .ends_with("Owner: billing team\nReviewed: yes"));
+    assert_eq!(report.timeline.len(), 2);
+    assert!(report.timeline[0].text.ends_with(
+        "on the billing database, which had reached its limit of five hundred connections a minute earlier."
+    ));
+    assert!(
+        imported.notes.iter().any(|n| n.contains("wrapped at")),
+        "{:?}",
+        imported.notes
+    );
+}
+
+/// Lines of every length, each a sentence or a label: the author's breaks are kept, and
+/// nothing is said about wrapping.
+#[test]
+fn a_report_with_a_sentence_per_line_keeps_its_lines() {
+    let source = "# Queue outage\n\n## Impact\n\n\
+                  The billing worker kept retrying the same batch.\n\
+                  Every other service in the region ran out of database connections.\n\
+                  Checkout was down for two hours.\n\
+                  Nobody could pay.\n\n\
+                  ## Root Cause\n\n\
+                  The retry loop had no backoff.\n\
+                  It had no limit either, so a short failover became two hours of retries.\n";
+    let imported = import_markdown(source);
+    assert!(imported.report.summary.impact.contains("batch.\nEvery other"));
+    assert!(imported
+        .report
+        .root_cause_and_resolution
+        .root_cause
+        .contains("backoff.\nIt had"));
+    assert!(
+        !imported.notes.iter().any(|n| n.contains("wrapped at")),
+        "{:?}",
+        imported.notes
+    );
+}
