@@ -504,8 +504,7 @@ impl Importer<'_> {
                 .max_by_key(|(score, r)| (*score, r.start));
             if let Some((_, range)) = best {
                 self.report.root_cause_and_resolution.resolution = impact[range.clone()].trim().to_owned();
-                let rest = format!("{}{}", impact[..range.start].trim_end(), &impact[range.end..]);
-                self.report.summary.impact = rest.trim().to_owned();
+                self.report.summary.impact = without_sentence(&impact, range);
                 self.notes
                     .push("The resolution is the sentence of the summary that says how the incident ended.".into());
             }
@@ -537,12 +536,24 @@ impl Importer<'_> {
                 .max_by_key(|(score, r)| (*score, std::cmp::Reverse(r.start)));
             if let Some((_, range)) = best {
                 summary.root_cause = impact[range.clone()].trim().to_owned();
-                let rest = format!("{}{}", impact[..range.start].trim_end(), &impact[range.end..]);
-                summary.impact = rest.trim().to_owned();
+                summary.impact = without_sentence(&impact, range);
                 self.notes
                     .push("The root cause in the summary is the sentence of the summary that names it.".into());
             }
         }
+    }
+}
+
+/// The impact once a sentence of it has gone to another field. When nothing of its own would
+/// be left ("A bug kept the version from being updated. It lasted nine hours before it was
+/// restored." under "Summary"), it keeps the sentence too: the impact must say what happened,
+/// and an empty one would only be flagged for the author to fill with the same words.
+fn without_sentence(impact: &str, sentence: std::ops::Range<usize>) -> String {
+    let rest = format!("{}{}", impact[..sentence.start].trim_end(), &impact[sentence.end..]);
+    if text::has_prose(&rest) {
+        rest.trim().to_owned()
+    } else {
+        impact.trim().to_owned()
     }
 }
 

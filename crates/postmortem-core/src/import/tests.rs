@@ -1355,3 +1355,27 @@ fn a_report_with_a_sentence_per_line_keeps_its_lines() {
         imported.notes
     );
 }
+
+/// A summary that is only a cause and an ending fills the root cause and resolution and
+/// stays the impact too: an import never leaves the impact empty when the report told it.
+#[test]
+fn a_summary_of_only_a_cause_and_an_ending_stays_the_impact() {
+    let report = import(
+        "# Stale cache\n\n## Summary\n\nA bug in the cache's health check kept the old version in service, \
+         so checkout served stale prices.\n\nThe incident lasted two hours before normal operation was restored \
+         without intervention.\n\n![Traffic falling, then rising](img/traffic.png)\n\n## Timeline\n\n- 10:00 Deploy\n",
+    );
+    assert!(report
+        .summary
+        .root_cause
+        .starts_with("A bug in the cache's health check"));
+    assert!(report
+        .root_cause_and_resolution
+        .resolution
+        .starts_with("The incident lasted two hours"));
+    assert!(
+        report.summary.impact.starts_with("A bug in the cache's health check"),
+        "{:?}",
+        report.summary.impact
+    );
+}

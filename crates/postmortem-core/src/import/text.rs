@@ -111,6 +111,24 @@ fn label_words(label: &str) -> Option<String> {
         .then(|| words(&cleaned).trim().to_owned())
 }
 
+/// Whether Markdown has text of its own, besides images and their descriptions.
+pub fn has_prose(markdown: &str) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut images = 0usize;
+    Parser::new(markdown).any(|event| match event {
+        Event::Start(Tag::Image { .. }) => {
+            images += 1;
+            false
+        }
+        Event::End(TagEnd::Image) => {
+            images = images.saturating_sub(1);
+            false
+        }
+        Event::Text(text) | Event::Code(text) => images == 0 && text.chars().any(char::is_alphanumeric),
+        _ => false,
+    })
+}
+
 /// A YAML-style value: without a list marker and quotes around it.
 pub fn unquote(value: &str) -> &str {
     let value = value.trim();
