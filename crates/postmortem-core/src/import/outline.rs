@@ -96,12 +96,15 @@ struct Inline {
     image_depth: usize,
 }
 
-pub fn read(source: &str) -> Vec<Block> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
+/// The preview's extensions, and front matter in YAML or TOML.
+pub fn options() -> Options {
+    crate::preview::options()
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+pub fn read(source: &str) -> Vec<Block> {
+    let options = options();
     let mut blocks: Vec<Block> = Vec::new();
     let mut containers: Vec<Container> = Vec::new();
     let mut inline: Option<Inline> = None;

@@ -3,9 +3,16 @@
 //! People paste reports in ways that hide their structure from a Markdown parser: the whole
 //! report inside one code fence (as a chat assistant gives it), section names on a line of
 //! their own but with no blank line before the text under them (so the name and the text are
-//! one paragraph), section names wrapped in HTML (`<p>Timeline</p>`, `<h2>…</h2>`). This stage
-//! undoes those, line by line, outside code, and says what it did; it never drops text.
+//! one paragraph), section names wrapped in HTML (`<p>Timeline</p>`, `<h2>…</h2>`), links
+//! written by reference with their addresses at the end. This stage undoes those, outside
+//! code, and says what it did; it never drops text.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag};
+
+use super::outline;
 use super::sections::{classify, Kind};
 use super::text::clean_phrase;
 use crate::markdown::Fence;
@@ -26,6 +33,16 @@ pub fn prepare(source: &str) -> Prepared {
         }
         None => source.to_owned(),
     };
+    let unwrapped = match inline_all_references(&unwrapped) {
+        Some(inlined) => {
+            notes.push(
+                "Links written by reference (“[text][name]”, with the address further down) were given their address in place, so that each field keeps it."
+                    .to_owned(),
+            );
+            inlined
+        }
+        None => unwrapped,
+    };
     let (undrawn, diagrams) = without_timeline_diagrams(&unwrapped);
     let regenerated = (diagrams > 0)
         .then(|| {
@@ -42,6 +59,142 @@ pub fn prepare(source: &str) -> Prepared {
         notes,
         regenerated,
     }
+}
+
+/// `[text][name]`, `[name][]`, `[name]` and their images, with `[name]: address` elsewhere:
+/// the importer places each part of the report in its own field, where a reference would
+/// lose its address. Each link and image gets its address in place, `[text](address "title")`,
+/// and a definition that was used is taken out; one that was not stays visible, as text.
+/// `None` when the report has no definitions, or when no rewriting keeps every address.
+fn inline_references(source: &str) -> Option<String> {
+    // Taking a definition's line out can join what it kept apart (a list and the indented
+    // line after it); shown as text instead, it keeps the blocks as they were.
+    [false, true]
+        .into_iter()
+        .filter_map(|show_used| inline_references_with(source, show_used))
+        .find(|inlined| destinations(inlined) == destinations(source))
+}
+
+/// Every link's and image's address and title, in order: where a reader can go from the report.
+fn destinations(markdown: &str) -> Vec<(String, String)> {
+    Parser::new_ext(markdown, outline::options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, title, .. } | Tag::Image { dest_url, title, .. }) => {
+                Some((dest_url.to_string(), title.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// One round of [`inline_references`]; with `show_used`, a used definition is shown as text
+/// too, rather than taken out.
+fn inline_references_with(source: &str, show_used: bool) -> Option<String> {
+    if !source.contains("]:") {
+        return None;
+    }
+    let parser = Parser::new_ext(source, outline::options());
+    let definitions: HashMap<String, Range<usize>> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, definition)| (link_label(label), definition.span.clone()))
+        .collect();
+    if definitions.is_empty() {
+        return None;
+    }
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut used: Vec<&Range<usize>> = Vec::new();
+    for (event, range) in parser.into_offset_iter() {
+        let (Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            ..
+        })
+        | Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            ..
+        })) = event
+        else {
+            continue;
+        };
+        // An image's range can stop before the `[]` of a collapsed reference.
+        let mut end = range.end;
+        if link_type == LinkType::Collapsed && !source[..end].ends_with("[]") && source[end..].starts_with("[]") {
+            end += 2;
+        }
+        let written = &source[range.start..end];
+        // Where the link's text ends and what follows it goes: `[name]` after the text, `[]`,
+        // or nothing for a shortcut.
+        let (text_end, label) = match link_type {
+            LinkType::Reference => match written.rfind('[') {
+                Some(open) => (range.start + open, &written[open + 1..written.len() - 1]),
+                None => continue,
+            },
+            LinkType::Collapsed => (end - 2, &source[range.start..end - 3]),
+            LinkType::Shortcut => (end, &source[range.start..end - 1]),
+            _ => continue,
+        };
+        let label = label.trim_start_matches('!').trim_start_matches('[');
+        if let Some(definition) = definitions.get(&link_label(label)) {
+            used.push(definition);
+        }
+        let address = if dest_url.contains([' ', '(', ')', '<', '>']) {
+            format!("<{}>", dest_url.replace('<', "%3C").replace('>', "%3E"))
+        } else {
+            dest_url.to_string()
+        };
+        let title = if title.is_empty() {
+            String::new()
+        } else {
+            format!(" \"{}\"", title.replace('\\', "\\\\").replace('"', "\\\""))
+        };
+        edits.push((text_end..end, format!("({address}{title})")));
+    }
+    for span in definitions.values() {
+        // A definition's span ends with its line; the line break after it goes too.
+        let end = span.end + usize::from(source[span.end..].starts_with('\n'));
+        if used.contains(&span) && !show_used {
+            edits.push((span.start..end, String::new()));
+        } else {
+            // "[name]: address" of no link: escaped, so that its address is read as text.
+            let open = span.start + source[span.start..].find('[').unwrap_or(0);
+            edits.push((open..open, "\\".to_owned()));
+        }
+    }
+    edits.sort_by_key(|(range, _)| (range.start, range.end));
+    let mut out = String::with_capacity(source.len() + edits.len() * 24);
+    let mut from = 0;
+    for (range, replacement) in edits {
+        if range.start < from {
+            continue;
+        }
+        out.push_str(&source[from..range.start]);
+        out.push_str(&replacement);
+        from = range.end;
+    }
+    out.push_str(&source[from..]);
+    Some(out)
+}
+
+/// [`inline_references`] until no definition is left: a second definition of a name counts
+/// only once the first is gone. Each round takes out or shows at least one.
+fn inline_all_references(source: &str) -> Option<String> {
+    let mut inlined = inline_references(source)?;
+    for _ in 0..16 {
+        match inline_references(&inlined) {
+            Some(again) => inlined = again,
+            None => break,
+        }
+    }
+    Some(inlined)
+}
+
+/// A reference's label as Markdown matches it: case and runs of white space do not count.
+fn link_label(label: &str) -> String {
+    label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Text indented by four spaces or a tab after a blank line is code to a Markdown parser, but
@@ -333,7 +486,33 @@ fn isolate_section_lines(source: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::test_support::config;
+
+    proptest! {
+        #![proptest_config(config(300))]
+
+        /// Links by reference, in any container and any case, with definitions anywhere:
+        /// in place, every link still goes where it went, and no definition is needed.
+        #[test]
+        fn links_in_place_go_where_their_references_went(pieces in prop::collection::vec(prop::sample::select(&[
+            "[a]", "[text][A]", "![pic][b]", "[b][]", "[ a ]", "[missing]", "[c][]", "[x](inline.html)", " words ",
+            "*[a]*", "`[a]`", "\n\n[a]: http://e.com/1\n\n", "\n\n[B]: <http://e.com/two words> 'T \"q\"'\n\n",
+            "\n\n[c]:\n  http://e.com/(3)\n\n", "\n- item [b]\n", "\n> quote [text][a]\n", "\n\n    [a]: code\n\n",
+            "\n# [a] heading\n", "\n\n> [q]: http://e.com/quoted\n\n[q]\n", "\n\n[unused]: http://e.com/u\n\n",
+        ][..]), 0..24)) {
+            let text = pieces.concat();
+            let Some(inlined) = inline_all_references(&text) else {
+                return Ok(());
+            };
+            prop_assert_eq!(destinations(&inlined), destinations(&text), "{:?}\nbecame {:?}", text, inlined);
+            let left = Parser::new_ext(&inlined, outline::options());
+            let used = left.reference_definitions().iter().count();
+            prop_assert_eq!(used, 0, "{:?}\nbecame {:?}", text, inlined);
+        }
+    }
 
     #[test]
     fn section_names_on_their_own_line_are_set_apart() {

@@ -1379,3 +1379,37 @@ fn a_summary_of_only_a_cause_and_an_ending_stays_the_impact() {
         report.summary.impact
     );
 }
+
+/// Links written by reference keep their addresses in whichever field they land; the
+/// definitions at the end are not left over as text, except one that no link used.
+#[test]
+fn links_by_reference_keep_their_addresses_in_every_field() {
+    let imported = import_markdown(
+        "# Stale cache\n\n## Root Cause\n\nThe health check ignored the version ([issue][health]).\n\n\
+         ## Action Items\n\n- Fix the check ([pull request][fix-pr])\n- Add alerting, see [Alerting] and ![graph][]\n- Chart it ![the chart][graph] [fix-pr][]\n\n\
+         [health]: https://example.com/issues/1\n[FIX-PR]: https://example.com/pull/2 \"The fix\"\n\
+         [alerting]: https://example.com/issues/3\n[graph]: img/graph.png\n[unused]: https://example.com/other\n",
+    );
+    let report = &imported.report;
+    assert_eq!(
+        report.root_cause_and_resolution.root_cause,
+        "The health check ignored the version ([issue](https://example.com/issues/1))."
+    );
+    let tasks: Vec<&str> = report.measures.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(
+        tasks,
+        [
+            "Fix the check ([pull request](https://example.com/pull/2 \"The fix\"))",
+            "Add alerting, see [Alerting](https://example.com/issues/3) and ![graph](img/graph.png)",
+            "Chart it ![the chart](img/graph.png) [fix-pr](https://example.com/pull/2 \"The fix\")",
+        ]
+    );
+    let markdown = to_markdown(report);
+    assert!(!markdown.contains("[health]:"), "{markdown}");
+    assert!(markdown.contains("https://example.com/other"), "{markdown}");
+    assert!(
+        imported.notes.iter().any(|n| n.contains("by reference")),
+        "{:?}",
+        imported.notes
+    );
+}
