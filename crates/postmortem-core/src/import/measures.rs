@@ -44,6 +44,12 @@ impl Importer<'_> {
                 continue;
             }
             if let Some((field, value)) = self.cause_label(&block) {
+                // A question read as the label: the note of answered questions names it.
+                if let Some((question, _)) = text::question_and_answer(&self.own_text(&block)) {
+                    if !self.answered.iter().any(|q| q == question) {
+                        self.answered.push(question.to_owned());
+                    }
+                }
                 target = field;
                 label_depth = block.depth();
                 if !value.trim().is_empty() {

@@ -43,6 +43,17 @@ pub fn prepare(source: &str) -> Prepared {
         }
         None => unwrapped,
     };
+    let unwrapped = match super::html::images_as_markdown(&unwrapped) {
+        Some((text, count)) => {
+            notes.push(format!(
+                "{count} HTML image{} (<img>) {} read as Markdown images; sizes and alignment were left out.",
+                super::plural(count),
+                if count == 1 { "was" } else { "were" }
+            ));
+            text
+        }
+        None => unwrapped,
+    };
     let (undrawn, diagrams) = without_timeline_diagrams(&unwrapped);
     let regenerated = (diagrams > 0)
         .then(|| {

@@ -1413,3 +1413,28 @@ fn links_by_reference_keep_their_addresses_in_every_field() {
         imported.notes
     );
 }
+
+/// A template's root-cause questions read as labels are named in the note, like the others,
+/// and an HTML image under them comes in as an image, not as a tag to read.
+#[test]
+fn root_cause_questions_are_noted_and_an_html_image_is_an_image() {
+    let imported = import_markdown(
+        "# Site down\n\n## Root cause and resolution\n\nWhat was causing the issue?  \n`A typo in the config`\n\n\
+         How was the issue fixed?  \n`We corrected the typo`\n\n<p align=\"center\">\n<img src=\"img/fixed.png\" alt=\"Fixed\" width=\"300\">\n</p>\n",
+    );
+    let report = &imported.report;
+    assert_eq!(report.root_cause_and_resolution.root_cause, "A typo in the config");
+    assert_eq!(report.root_cause_and_resolution.resolution, "We corrected the typo");
+    let note = imported
+        .notes
+        .iter()
+        .find(|n| n.contains("answers its template's questions"));
+    assert!(
+        note.is_some_and(|n| n.contains("“What was causing the issue?”") && n.contains("“How was the issue fixed?”")),
+        "{:?}",
+        imported.notes
+    );
+    assert_eq!(report.images.len(), 1, "{:?}", report);
+    assert_eq!(report.images[0].url, "img/fixed.png");
+    assert!(!to_markdown(report).contains("<img"));
+}
