@@ -12,7 +12,12 @@ use super::outline;
 /// when it has none that can be. A tag stays as written where it sits among other HTML with
 /// text of its own (a caption in a `<figure>`): only the image would be kept from there.
 pub fn images_as_markdown(source: &str) -> Option<(String, usize)> {
-    if !source.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"<img")) {
+    // Found by its `<`, which a 1 MB timeline may have none of.
+    let has_image = source
+        .split('<')
+        .skip(1)
+        .any(|after| after.get(..3).is_some_and(|name| name.eq_ignore_ascii_case("img")));
+    if !has_image {
         return None;
     }
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
