@@ -209,12 +209,14 @@ fn wrapped_breaks(lines: &[&str], width: usize) -> Vec<Range<usize>> {
             // the entries before it on its source line, so its length tells nothing: it was
             // wrapped when its sentence goes on in lower case. A line may run past the width by
             // its last word (an editor breaks at the space typed after it, and a link's address
-            // has none); longer than that, it was not wrapped at that width.
+            // has none); longer than that, it was not wrapped at that width, unless its
+            // sentence goes on: a reference link given its address in place made it longer.
             let goes_on = after.starts_with(char::is_lowercase);
             let full = (length + 1 + next_word) * 4 >= width * 3 || (n == 0 && goes_on);
-            let too_long = before
-                .rsplit_once(' ')
-                .is_some_and(|(kept, _)| kept.chars().count() > width + 2);
+            let too_long = !goes_on
+                && before
+                    .rsplit_once(' ')
+                    .is_some_and(|(kept, _)| kept.chars().count() > width + 2);
             let mid_sentence = !before.ends_with(['.', '!', '?', ':', ';']) || goes_on;
             (full && !too_long && !starts_own_line(after)).then_some(mid_sentence)
         })
@@ -232,7 +234,8 @@ fn wrapped_breaks(lines: &[&str], width: usize) -> Vec<Range<usize>> {
 }
 
 /// A line that starts like one of a list written without Markdown's markers: a bullet sign, a
-/// number ("2)", which Markdown cannot start a list with here), a label or a time.
+/// number ("2)", which Markdown cannot start a list with here), a label or a time; or a line
+/// of columns.
 fn starts_own_line(line: &str) -> bool {
     let first = line.chars().next().unwrap_or(' ');
     let sign = !first.is_alphanumeric() && !"([`*_~'\"“‘$<".contains(first);
@@ -240,10 +243,21 @@ fn starts_own_line(line: &str) -> bool {
     let numbered = digits > 0
         && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
         && matches!(line.as_bytes().get(digits + 1), None | Some(b' ' | b'\t'));
-    // "Duration: two hours": a short label. A wrapped sentence can have a colon early on
-    // ("the cause was simple: …"), but seldom after a capital and at most three words.
-    let label = first.is_uppercase() && split_label(line).is_some_and(|(label, _)| label.split(' ').count() <= 3);
-    sign || numbered || label || reads_as_entry_start(line)
+    // "Duration: two hours", "status: mitigated": a short label. A wrapped sentence can have
+    // a colon early on ("the cause was simple: …"), but seldom after a capital and at most
+    // three words, or right after its first word.
+    let label = split_label(line).is_some_and(|(label, _)| {
+        let words = label.split(' ').count();
+        words == 1 || (first.is_uppercase() && words <= 3)
+    });
+    // "Normal   MetricSuccessful   Metric 'latency' Completed": columns lined up with spaces,
+    // a log or a table pasted as text. Two spaces after a full stop are only a typist's habit.
+    let columns = line.contains('\t')
+        || line
+            .trim_end()
+            .match_indices("  ")
+            .any(|(at, _)| !line[..at].ends_with(['.', '!', '?', ':', ' ']) && at > 0);
+    sign || numbered || label || columns || reads_as_entry_start(line)
 }
 
 #[cfg(test)]
@@ -320,6 +334,10 @@ mod tests {
             "The deploy went out at noon and nobody noticed anything unusual at first.\nThe queue began to grow within ten minutes of the rollout finishing.",
             // A time per line.
             "10:02 the pager fired for elevated error rates on the checkout service\n10:09 the on-call engineer acknowledged and began looking at dashboards",
+            // A log pasted as text, its columns lined up.
+            "Warning  MetricFailed      AnalysisRun  Metric 'success-rate' Completed. Result: Failed\nNormal   MetricSuccessful  AnalysisRun  Metric 'latency' Completed. Result: Successful",
+            // Front matter that Markdown does not know as such.
+            "name: \"Incident report for the validator stall of the seventeenth\"\nabout: \"the standard template\"",
             // Items numbered without Markdown's list syntax.
             "We decided to take three steps to keep this from happening again soon:\n2) add an alert on the connection pool's saturation before it is full",
         ];
@@ -346,6 +364,14 @@ mod tests {
             "From the monitoring data (the highlighted line is the moving average of the successful \
              pings):\n![](pings.png)"
         );
+    }
+
+    #[test]
+    fn a_line_made_longer_by_a_link_given_its_address_is_joined_when_its_sentence_goes_on() {
+        let text =
+            "As the review of [the earlier stall](https://example.com/incidents/0002-validator-stall.md) found, the\n\
+                    validator had been failing for a week before anyone was paged about it at all.";
+        assert_eq!(unwrap(text), text.replace("the\n", "the "));
     }
 
     #[test]
