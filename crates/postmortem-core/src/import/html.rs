@@ -7,6 +7,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::outline;
+use super::text::apply_edits;
+use crate::markdown::push_link_target;
 
 /// The source with each `<img>` written as `![alt](src "title")`, and how many were; `None`
 /// when it has none that can be. A tag stays as written where it sits among other HTML with
@@ -45,16 +47,8 @@ pub fn images_as_markdown(source: &str) -> Option<(String, usize)> {
     if edits.is_empty() {
         return None;
     }
-    let mut out = String::with_capacity(source.len());
-    let mut from = 0;
-    for (range, markdown) in &edits {
-        out.push_str(&source[from..range.start]);
-        out.push_str(markdown);
-        from = range.end;
-    }
-    out.push_str(&source[from..]);
     let count = edits.iter().map(|(_, markdown)| markdown.matches("![").count()).sum();
-    Some((out, count))
+    Some((apply_edits(source, edits), count))
 }
 
 /// The tags in a run of HTML, each from `<` to `>`.
@@ -91,16 +85,11 @@ fn image(tag: &str) -> Option<String> {
     }
     let src = attribute(attributes, "src").filter(|s| !s.is_empty())?;
     let alt = attribute(attributes, "alt").unwrap_or_default().replace(['[', ']'], "");
-    let address = if src.contains([' ', '(', ')', '<', '>']) {
-        format!("<{}>", src.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20"))
-    } else {
-        src
-    };
-    let title = attribute(attributes, "title")
-        .filter(|t| !t.is_empty())
-        .map(|t| format!(" \"{}\"", t.replace('"', "\\\"")))
-        .unwrap_or_default();
-    Some(format!("![{alt}]({address}{title})"))
+    let title = attribute(attributes, "title").unwrap_or_default();
+    // A browser reads a space in `src` as %20.
+    let mut markdown = format!("![{alt}]");
+    push_link_target(&mut markdown, &src.replace(' ', "%20"), &title);
+    Some(markdown)
 }
 
 /// An attribute's value (quoted with `"` or `'`, or bare), its name in any case.
@@ -162,7 +151,7 @@ mod tests {
     fn inline_and_bare_images_in_any_case_and_quoting() {
         assert_eq!(
             converted("See <IMG SRC='a b.png' TITLE=\"Graph\"/> and <img src=c.gif>.\n"),
-            "See ![](<a%20b.png> \"Graph\") and ![](c.gif).\n"
+            "See ![](a%20b.png \"Graph\") and ![](c.gif).\n"
         );
     }
 

@@ -14,7 +14,8 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
 use super::outline;
 use super::sections::{classify, Kind};
-use super::text::clean_phrase;
+use super::text::{apply_edits, clean_phrase};
+use crate::markdown::push_link_target;
 use crate::markdown::Fence;
 
 pub struct Prepared {
@@ -80,10 +81,12 @@ pub fn prepare(source: &str) -> Prepared {
 fn inline_references(source: &str) -> Option<String> {
     // Taking a definition's line out can join what it kept apart (a list and the indented
     // line after it); shown as text instead, it keeps the blocks as they were.
-    [false, true]
-        .into_iter()
-        .filter_map(|show_used| inline_references_with(source, show_used))
-        .find(|inlined| destinations(inlined) == destinations(source))
+    let removed = inline_references_with(source, false)?;
+    let before = destinations(source);
+    if destinations(&removed) == before {
+        return Some(removed);
+    }
+    inline_references_with(source, true).filter(|shown| destinations(shown) == before)
 }
 
 /// Every link's and image's address and title, in order: where a reader can go from the report.
@@ -152,17 +155,9 @@ fn inline_references_with(source: &str, show_used: bool) -> Option<String> {
         if let Some(definition) = definitions.get(&link_label(label)) {
             used.push(definition);
         }
-        let address = if dest_url.contains([' ', '(', ')', '<', '>']) {
-            format!("<{}>", dest_url.replace('<', "%3C").replace('>', "%3E"))
-        } else {
-            dest_url.to_string()
-        };
-        let title = if title.is_empty() {
-            String::new()
-        } else {
-            format!(" \"{}\"", title.replace('\\', "\\\\").replace('"', "\\\""))
-        };
-        edits.push((text_end..end, format!("({address}{title})")));
+        let mut target = String::new();
+        push_link_target(&mut target, &dest_url, &title);
+        edits.push((text_end..end, target));
     }
     for span in definitions.values() {
         // A definition's span ends with its line; the line break after it goes too.
@@ -175,19 +170,7 @@ fn inline_references_with(source: &str, show_used: bool) -> Option<String> {
             edits.push((open..open, "\\".to_owned()));
         }
     }
-    edits.sort_by_key(|(range, _)| (range.start, range.end));
-    let mut out = String::with_capacity(source.len() + edits.len() * 24);
-    let mut from = 0;
-    for (range, replacement) in edits {
-        if range.start < from {
-            continue;
-        }
-        out.push_str(&source[from..range.start]);
-        out.push_str(&replacement);
-        from = range.end;
-    }
-    out.push_str(&source[from..]);
-    Some(out)
+    Some(apply_edits(source, edits))
 }
 
 /// [`inline_references`] until no definition is left: a second definition of a name counts

@@ -111,6 +111,24 @@ fn label_words(label: &str) -> Option<String> {
         .then(|| words(&cleaned).trim().to_owned())
 }
 
+/// `source` with each range replaced by its text, in the order of the ranges; a range that
+/// overlaps one before it is left out.
+pub fn apply_edits(source: &str, mut edits: Vec<(std::ops::Range<usize>, String)>) -> String {
+    edits.sort_by_key(|(range, _)| (range.start, range.end));
+    let mut out = String::with_capacity(source.len() + edits.len() * 24);
+    let mut from = 0;
+    for (range, replacement) in edits {
+        if range.start < from {
+            continue;
+        }
+        out.push_str(&source[from..range.start]);
+        out.push_str(&replacement);
+        from = range.end;
+    }
+    out.push_str(&source[from..]);
+    out
+}
+
 /// Whether Markdown has text of its own, besides images and their descriptions.
 pub fn has_prose(markdown: &str) -> bool {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};

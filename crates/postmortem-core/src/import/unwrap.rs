@@ -16,7 +16,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::outline::{Block, Body};
 use super::reads_as_entry_start;
-use super::text::split_label;
+use super::text::{apply_edits, split_label};
 use crate::preview;
 
 /// The narrowest width taken for a wrapper's: shorter lines are a list or a verse.
@@ -100,15 +100,8 @@ pub fn unwrap_paragraphs(text: &str, width: usize) -> Option<String> {
     if joins.is_empty() {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for join in joins {
-        out.push_str(&text[from..join.start]);
-        out.push(' ');
-        from = join.end;
-    }
-    out.push_str(&text[from..]);
-    Some(out)
+    let edits = joins.into_iter().map(|join| (join, " ".to_owned())).collect();
+    Some(apply_edits(text, edits))
 }
 
 fn is_inline(tag: &Tag) -> bool {

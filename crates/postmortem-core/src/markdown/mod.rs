@@ -694,8 +694,24 @@ fn write_images(images: &[Image], out: &mut String) {
 fn push_link(out: &mut String, open: &str, text: &str, url: &str) {
     out.push_str(open);
     push_link_text(out, text);
-    out.push_str("](");
-    push_link_destination(out, url.trim());
+    out.push(']');
+    push_link_target(out, url.trim(), "");
+}
+
+/// `(url "title")`, what follows a link's text; no title when it is empty.
+pub(crate) fn push_link_target(out: &mut String, url: &str, title: &str) {
+    out.push('(');
+    push_link_destination(out, url);
+    if !title.is_empty() {
+        out.push_str(" \"");
+        for c in title.chars() {
+            if matches!(c, '"' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    }
     out.push(')');
 }
 
