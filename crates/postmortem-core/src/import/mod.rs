@@ -21,6 +21,7 @@ mod text;
 mod timeline;
 mod unwrap;
 mod when;
+mod wiki;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -305,7 +306,7 @@ impl<'a> Importer<'a> {
         for (index, block) in self.blocks.iter().enumerate() {
             if let Body::Heading { level } = block.body {
                 let text = sections::heading_text(&self.own_text(block));
-                if sections::classify(&text).is_some() {
+                if sections::classify(&text).is_some() && !self.names_the_report(index) {
                     return None;
                 }
                 if level == 1 {
@@ -314,6 +315,24 @@ impl<'a> Importer<'a> {
             }
         }
         None
+    }
+
+    /// "# DNS resolution failures in eu-west" over "## What happened" and "## Timeline": the
+    /// one level-one heading, above sections that name themselves, names the report, even when
+    /// a word of it names a section. One of three words or fewer ("# Incident Summary") is
+    /// that section.
+    fn names_the_report(&self, index: usize) -> bool {
+        let level_one = |b: &Block| matches!(b.body, Body::Heading { level: 1 });
+        let names_a_section = |b: &Block| sections::classify(&sections::heading_text(&self.own_text(b))).is_some();
+        let block = &self.blocks[index];
+        let sections_below = self.blocks[index + 1..]
+            .iter()
+            .filter(|b| matches!(b.body, Body::Heading { level } if level > 1) && names_a_section(b))
+            .count();
+        level_one(block)
+            && self.blocks.iter().filter(|b| level_one(b)).count() == 1
+            && sections_below >= 2
+            && sections::heading_text(&self.own_text(block)).split_whitespace().count() > 3
     }
 
     fn title_block(&mut self) -> Option<(usize, String)> {

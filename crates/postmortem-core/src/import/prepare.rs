@@ -4,8 +4,8 @@
 //! report inside one code fence (as a chat assistant gives it), section names on a line of
 //! their own but with no blank line before the text under them (so the name and the text are
 //! one paragraph), section names wrapped in HTML (`<p>Timeline</p>`, `<h2>…</h2>`), links
-//! written by reference with their addresses at the end. This stage undoes those, outside
-//! code, and says what it did; it never drops text.
+//! written by reference with their addresses at the end, Jira's wiki markup. This stage
+//! undoes those, outside code, and says what it did; it never drops text.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -33,6 +33,13 @@ pub fn prepare(source: &str) -> Prepared {
             inner
         }
         None => source.to_owned(),
+    };
+    let unwrapped = match super::wiki::as_markdown(&unwrapped) {
+        Some(markdown) => {
+            notes.push(super::wiki::NOTE.to_owned());
+            markdown
+        }
+        None => unwrapped,
     };
     let unwrapped = match inline_all_references(&unwrapped) {
         Some(inlined) => {
@@ -431,18 +438,28 @@ fn isolate_section_lines(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + 64);
     let mut fence: Option<Fence> = None;
     let mut previous_blank = true;
+    let lines: Vec<&str> = source.lines().collect();
+    // "Timeline" over "--------" is a heading already.
+    let setext = |n: usize| !lines[n].trim().is_empty() && lines.get(n + 1).is_some_and(|l| is_setext_underline(l));
     // In a report whose section names are real Markdown headings, plain lines stay text.
-    let has_headings = source.lines().any(|l| {
+    let has_headings = lines.iter().enumerate().any(|(n, l)| {
         let t = l.trim_start();
-        t.starts_with('#')
+        let atx = t.starts_with('#')
             && t.trim_start_matches('#').starts_with(' ')
-            && classify(t.trim_start_matches('#')).is_some()
+            && classify(t.trim_start_matches('#')).is_some();
+        atx || (setext(n) && classify(t).is_some())
     });
     // The lines that ran on from a section line were its paragraph's; set apart from it, an
     // indented one would turn into code, so they lose the indentation.
     let mut ran_on = false;
-    for line in source.lines() {
-        let mut line = line;
+    for (n, line) in lines.iter().enumerate() {
+        let mut line = *line;
+        if setext(n) && fence.is_none() {
+            out.push_str(line);
+            out.push('\n');
+            previous_blank = false;
+            continue;
+        }
         if let Some(open) = &fence {
             if open.is_closed_by(line) {
                 fence = None;
@@ -476,6 +493,14 @@ fn isolate_section_lines(source: &str) -> String {
         previous_blank = line.trim().is_empty();
     }
     out
+}
+
+/// `=====` or `-----` (up to three spaces in): under a line of text, it makes that line a
+/// heading.
+fn is_setext_underline(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let marks = line.trim();
+    indent <= 3 && !marks.is_empty() && (marks.bytes().all(|b| b == b'=') || marks.bytes().all(|b| b == b'-'))
 }
 
 #[cfg(test)]

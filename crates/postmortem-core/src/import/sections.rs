@@ -122,6 +122,11 @@ impl Kind {
         )
     }
 
+    /// Whether this kind and `other` are two parts of one section: "Trigger" and "Resolution".
+    fn is_sibling_of(self, other: Kind) -> bool {
+        self != other && self.family() == other.family() && !other.is_part_of(self) && self != Kind::Rca
+    }
+
     /// The section's family: a bold line naming another family starts a new section.
     fn family(self) -> u8 {
         match self {
@@ -415,9 +420,12 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
             let starts = match kind {
                 // A bold line naming a section starts one in a report laid out with such lines;
                 // under a real heading it is the author's text.
+                // Under "**Trigger**", "**Resolution**" is the next part of the cause, not text.
                 Some(kind) if level == 7 => {
                     (current.kind == Kind::Preamble || current.level == 7)
-                        && (kind.family() != current.kind.family() || kind.is_part_of(current.kind))
+                        && (kind.family() != current.kind.family()
+                            || kind.is_part_of(current.kind)
+                            || kind.is_sibling_of(current.kind))
                 }
                 // A timeline is never a part of another section's text: "### Timeline (UTC)"
                 // under "## Recovery" is the report's timeline.

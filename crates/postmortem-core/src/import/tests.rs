@@ -1438,3 +1438,88 @@ fn root_cause_questions_are_noted_and_an_html_image_is_an_image() {
     assert_eq!(report.images[0].url, "img/fixed.png");
     assert!(!to_markdown(report).contains("<img"));
 }
+
+#[test]
+fn setext_headings_are_sections_with_their_underlines_left_out() {
+    let report = import(
+        "Checkout latency\n================\n\nTimeline\n--------\n\n10:02 - Latency alert fires.\n\
+         11:17 - Latency back to normal.\n\nRoot cause\n----------\n\nA pool size typo.\n\n\
+         Resolution\n----------\n\nThe deploy was rolled back.\n",
+    );
+    assert_eq!(report.title, "Checkout latency");
+    assert_eq!(report.timeline.len(), 2);
+    assert_eq!(report.root_cause_and_resolution.root_cause, "A pool size typo.");
+    assert_eq!(
+        report.root_cause_and_resolution.resolution,
+        "The deploy was rolled back."
+    );
+}
+
+#[test]
+fn the_one_level_one_heading_names_the_report_though_a_word_of_it_names_a_section() {
+    let report = import(
+        "# DNS resolution failures in eu-west\n\n## What happened\n\nResolvers stopped answering.\n\n\
+         ## Timeline\n\n- 08:14 first errors\n- 09:02 errors at zero\n",
+    );
+    assert_eq!(report.title, "DNS resolution failures in eu-west");
+    assert_eq!(report.summary.impact, "Resolvers stopped answering.");
+    assert_eq!(report.root_cause_and_resolution.resolution, "");
+    // Alone and short, such a heading is the section it names.
+    let report = import("# Incident Summary\n\nThe API was down.\n\n## Timeline\n\n- 08:14 first errors\n\n## Root cause\n\nA bad deploy.\n");
+    assert_eq!(report.summary.impact, "The API was down.");
+}
+
+#[test]
+fn bold_line_parts_of_a_cause_are_sections_of_their_own() {
+    let report = import(
+        "**Search outage**\n\n**Summary**\n\nSearch returned nothing.\n\n**Root Causes**\n\nA cron job deleted the index.\n\n\
+         **Trigger**\n\nThe nightly reindex.\n\n**Resolution**\n\nThe index was rebuilt.\n",
+    );
+    assert_eq!(report.root_cause_and_resolution.trigger, "The nightly reindex.");
+    assert_eq!(report.root_cause_and_resolution.resolution, "The index was rebuilt.");
+}
+
+#[test]
+fn a_report_in_jira_wiki_markup() {
+    let imported = import_markdown(
+        "h1. Build cache corruption\n\nh2. Summary\nCI builds failed because the cache held corrupt artifacts.\n\n\
+         h2. Timeline\n||Time (UTC)||Event||\n|09:00|first failed builds|\n|11:10|cache purged, see [runbook|https://example.com/r]|\n\n\
+         h2. Root cause\nA disk filled up.\n\nh2. Action items\n# Monitor disk usage\n# Verify checksums\n",
+    );
+    let report = &imported.report;
+    assert_eq!(report.title, "Build cache corruption");
+    assert_eq!(report.timeline.len(), 2);
+    assert_eq!(
+        report.timeline[1].text,
+        "cache purged, see [runbook](https://example.com/r)"
+    );
+    assert_eq!(report.root_cause_and_resolution.root_cause, "A disk filled up.");
+    let tasks: Vec<&str> = report.measures.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(tasks, ["Monitor disk usage", "Verify checksums"]);
+    assert!(
+        imported.notes.iter().any(|n| n.contains("wiki markup")),
+        "{:?}",
+        imported.notes
+    );
+}
+
+#[test]
+fn a_timeline_told_in_prose_has_an_entry_per_line_that_opens_with_its_time() {
+    let report = import(
+        "# Uploads failing\n\n## Summary\n\nUploads failed.\n\n## Timeline\n\nAt 14:02 UTC, the error rate alert fired\nand paged the on-call engineer.\n\
+         Around 14:21 the expired credential was identified.\nBy 14:40 UTC uploads were succeeding again.\n",
+    );
+    let times: Vec<String> = report
+        .timeline
+        .iter()
+        .map(|e| match &e.time {
+            Some(Moment::AsWritten(written)) => written.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(times, ["14:02 UTC", "14:21", "14:40 UTC"]);
+    assert_eq!(
+        report.timeline[0].text,
+        "At 14:02 UTC, the error rate alert fired\nand paged the on-call engineer."
+    );
+}

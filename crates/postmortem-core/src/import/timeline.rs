@@ -283,7 +283,9 @@ impl Importer<'_> {
                 }
                 true
             }
-            None if continues => {
+            // A timeline told in prose puts each event on a line of its own, opening with its
+            // time: that line is the next entry, not more of the one above.
+            None if continues && !opens_with_time(line) => {
                 if let Some(last) = entries.last_mut() {
                     append(&mut last.text, &read_paragraph(line), "\n");
                 }
@@ -747,6 +749,26 @@ pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, st
 /// Whether a line starts with a clock time ("14:05 …", "**2:00 PM** …").
 fn clock_first(line: &str) -> bool {
     split_time(line).is_some_and(|(w, _, _)| w.is_some_and(|w| w.clock.is_some()))
+}
+
+/// "At 14:09 UTC, the engineer confirmed…", "Around 9:40 the pages began": a sentence that
+/// opens with the time of what it tells.
+fn opens_with_time(line: &str) -> bool {
+    let line = line.trim_start();
+    // ASCII lowercasing keeps every byte where it was, so the lead's length cuts `line` too.
+    let lower = line.to_ascii_lowercase();
+    [
+        "at around ",
+        "at about ",
+        "at approximately ",
+        "at ",
+        "around ",
+        "approximately ",
+        "by ",
+    ]
+    .iter()
+    .find(|lead| lower.starts_with(*lead))
+    .is_some_and(|lead| clock_first(&line[lead.len()..]))
 }
 
 /// The length of a time given from the start of the incident at the start of a line: "T+5m",
