@@ -128,7 +128,7 @@ pub fn OpenFileButton(
     view! {
         <input
             type="file"
-            accept=".json,.md,.markdown,.txt,application/json,text/markdown,text/plain"
+            accept=".json,.md,.markdown,.txt,.rst,application/json,text/markdown,text/plain,text/x-rst"
             class="visually-hidden"
             aria-label="Open a file"
             tabindex="-1"

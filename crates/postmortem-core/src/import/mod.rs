@@ -15,6 +15,7 @@ mod measures;
 mod outline;
 mod own;
 mod prepare;
+mod rst;
 mod sections;
 mod summary;
 mod text;

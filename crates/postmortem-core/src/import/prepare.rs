@@ -4,7 +4,8 @@
 //! report inside one code fence (as a chat assistant gives it), section names on a line of
 //! their own but with no blank line before the text under them (so the name and the text are
 //! one paragraph), section names wrapped in HTML (`<p>Timeline</p>`, `<h2>…</h2>`), links
-//! written by reference with their addresses at the end, Jira's wiki markup. This stage
+//! written by reference with their addresses at the end, Jira's wiki markup or
+//! reStructuredText. This stage
 //! undoes those, outside code, and says what it did; it never drops text.
 
 use std::collections::HashMap;
@@ -34,13 +35,20 @@ pub fn prepare(source: &str) -> Prepared {
         }
         None => source.to_owned(),
     };
-    let unwrapped = match super::wiki::as_markdown(&unwrapped) {
-        Some(markdown) => {
-            notes.push(super::wiki::NOTE.to_owned());
+    let other_markup = [
+        (
+            super::wiki::as_markdown as fn(&str) -> Option<String>,
+            super::wiki::NOTE,
+        ),
+        (super::rst::as_markdown, super::rst::NOTE),
+    ];
+    let unwrapped = other_markup
+        .iter()
+        .find_map(|(read, note)| read(&unwrapped).map(|markdown| (markdown, *note)))
+        .map_or(unwrapped.clone(), |(markdown, note)| {
+            notes.push(note.to_owned());
             markdown
-        }
-        None => unwrapped,
-    };
+        });
     let unwrapped = match inline_all_references(&unwrapped) {
         Some(inlined) => {
             notes.push(
