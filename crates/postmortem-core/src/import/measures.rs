@@ -8,7 +8,7 @@ use super::text::{self, clean_phrase, split_label, words};
 use super::when;
 use super::{append, clean_cell, dedent, strip_list_marker, trim_blank_lines, Importer};
 use crate::markdown::{read_block, read_paragraph};
-use crate::model::{CorrectiveTask, DueDate, LessonsLearned, TaskStatus};
+use crate::model::{CorrectiveTask, DueDate, LessonsLearned, Priority, TaskStatus, TaskType};
 
 impl Importer<'_> {
     /// Root cause and resolution. A section under a heading of its own is taken whole; a
@@ -344,21 +344,32 @@ impl Importer<'_> {
             let mut text = cell(text_col);
             let mut status = None;
             let mut details = Vec::new();
+            let mut extra_lines = Vec::new();
             for (i, name) in header.iter().enumerate() {
                 let value = cell(i);
                 if i == text_col || Some(i) == owner_col || Some(i) == due_col || value.is_empty() {
                     continue;
                 }
-                match words(&clean_phrase(&value)).trim() {
-                    "done" | "completed" | "complete" | "closed" | "fixed" => status = Some(TaskStatus::Done),
-                    "in progress" | "ongoing" | "started" | "wip" => status = Some(TaskStatus::InProgress),
-                    "todo" | "to do" | "open" | "not started" => status = Some(TaskStatus::Open),
+                let read = match words(&clean_phrase(&value)).trim() {
+                    "done" | "completed" | "complete" | "closed" | "fixed" => Some(TaskStatus::Done),
+                    "in progress" | "ongoing" | "started" | "wip" => Some(TaskStatus::InProgress),
+                    "todo" | "to do" | "open" | "not started" => Some(TaskStatus::Open),
                     "won t do" | "wont do" | "wontfix" | "won t fix" | "cancelled" | "canceled" => {
-                        status = Some(TaskStatus::WontDo)
+                        Some(TaskStatus::WontDo)
                     }
-                    _ => {}
+                    _ => None,
+                };
+                let column = clean_phrase(self.raw(name));
+                // A status the task's box shows, or a priority, type or ticket it has a field
+                // for, is said once, there.
+                if read.is_some() && is(&names[i], &["status", "state", "done"]) {
+                    status = read;
+                } else if let Some(field) = task_field(&names[i], &value) {
+                    extra_lines.push(format!("{field}: {value}"));
+                } else {
+                    status = read.or(status);
+                    details.push(format!("{column}: {value}"));
                 }
-                details.push(format!("{}: {value}", clean_phrase(self.raw(name))));
             }
             if !details.is_empty() {
                 append(&mut text, &format!("({})", details.join("; ")), " ");
@@ -370,6 +381,7 @@ impl Importer<'_> {
             if let Some(due) = due_col.map(cell).filter(|d| !d.is_empty()) {
                 lines.push(format!("Due: {due}"));
             }
+            lines.extend(extra_lines);
             self.measures.push(Measure {
                 group: if group == Group::Improvements {
                     group
@@ -612,10 +624,26 @@ pub(super) fn read_task(text: &str, status: TaskStatus) -> CorrectiveTask {
     for line in body.lines() {
         let mut line = line.to_owned();
         if let Some((label, value)) = split_label(&line) {
+            let value = value.trim();
             if matches!(label.as_str(), "owner" | "owners" | "assignee" | "responsible" | "dri") && task.owner.is_none()
             {
-                task.owner = Some(value.trim().to_owned());
+                task.owner = Some(value.to_owned());
                 continue;
+            }
+            match task_field(&format!(" {label} "), value) {
+                Some("Priority") if task.priority.is_none() => {
+                    task.priority = Priority::from_name(value);
+                    continue;
+                }
+                Some("Type") if task.kind.is_none() => {
+                    task.kind = TaskType::from_name(value);
+                    continue;
+                }
+                Some("Ticket") if task.ticket.is_none() => {
+                    task.ticket = Some(value.to_owned());
+                    continue;
+                }
+                _ => {}
             }
         }
         for label in ["Due date:", "Due:", "Deadline:", "ETA:"] {
@@ -640,6 +668,25 @@ pub(super) fn read_task(text: &str, status: TaskStatus) -> CorrectiveTask {
     }
     task.text = lines.join("\n");
     task
+}
+
+/// The task field a column or label names, when its value fits it: "Priority" for `P1`,
+/// "Type" for `prevent`, "Ticket" for `AUTH-88`. `name` is in [`words`] form.
+fn task_field(name: &str, value: &str) -> Option<&'static str> {
+    let is = |keys: &[&str]| keys.iter().any(|k| name.contains(&format!(" {k} ")));
+    let value = value.trim();
+    if is(&["priority", "prio"]) && Priority::from_name(value).is_some() {
+        Some("Priority")
+    } else if is(&["type", "kind", "category"]) && TaskType::from_name(value).is_some() {
+        Some("Type")
+    } else if is(&["ticket", "bug", "issue", "jira", "tracking"])
+        && !value.is_empty()
+        && !value.contains(char::is_whitespace)
+    {
+        Some("Ticket")
+    } else {
+        None
+    }
 }
 
 pub(super) fn due_date(value: &str) -> DueDate {

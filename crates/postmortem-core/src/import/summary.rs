@@ -10,7 +10,7 @@ use super::text::{self, clean_phrase, split_label, unquote, words};
 use super::when::{self, When, Zone};
 use super::{append, clean_cell, resolve, Importer, Written, UNPLACED};
 use crate::markdown::read_paragraph;
-use crate::model::{Moment, Severity};
+use crate::model::{Moment, Responder, Role, Severity};
 
 impl Importer<'_> {
     /// The summary (or what comes before the first section): labelled lines fill fields;
@@ -126,7 +126,7 @@ impl Importer<'_> {
     /// any other is kept unplaced.
     fn read_table(&mut self, rows: &[Vec<Span>], range: &Span) {
         if self.is_label_table(rows) {
-            for row in rows {
+            for row in &rows[usize::from(self.is_label_header(&rows[0]))..] {
                 let (label, value) = (clean_cell(self.raw(&row[0])), clean_cell(self.raw(&row[1])));
                 let whole = format!("{label}: {value}");
                 match split_label(&whole).and_then(|(label, _)| field_for(&label)) {
@@ -151,8 +151,41 @@ impl Importer<'_> {
             let named = split_label(&format!("{label}: x")).is_some_and(|(label, _)| field_for(&label).is_some());
             label.split_whitespace().count() <= 4 && (bold || named)
         };
+        let rows = match rows.split_first() {
+            Some((header, rest)) if self.is_label_header(header) => rest,
+            _ => rows,
+        };
         let labelled = rows.iter().filter(|row| row.len() == 2 && is_label(row)).count();
         rows.iter().all(|row| row.len() == 2) && labelled >= 2 && labelled * 3 >= rows.len() * 2
+    }
+
+    /// "| Field | Value |": a header that names the columns of a table of labels.
+    fn is_label_header(&self, header: &[Span]) -> bool {
+        let name = |n: usize| {
+            header
+                .get(n)
+                .map(|c| words(&clean_cell(self.raw(c))))
+                .unwrap_or_default()
+        };
+        let (left, right) = (name(0), name(1));
+        let names_labels = [
+            " field ",
+            " key ",
+            " property ",
+            " attribute ",
+            " item ",
+            " label ",
+            " name ",
+        ];
+        let names_values = [
+            " value ",
+            " values ",
+            " details ",
+            " detail ",
+            " description ",
+            " info ",
+        ];
+        header.len() == 2 && names_labels.iter().any(|k| left == *k) && names_values.iter().any(|k| right == *k)
     }
 
     /// A line before the first section: a date the report is about, the metadata line of our
@@ -296,6 +329,29 @@ impl Importer<'_> {
                 }
             },
             Field::Authors => self.add_authors(value),
+            Field::Responders => {
+                let role = split_label(whole)
+                    .and_then(|(label, _)| responder_role(&label))
+                    .flatten();
+                let names = names(value);
+                // "On-call: paged twice, answered in 4 minutes" tells of them, not who they were.
+                if names.iter().any(|name| name.split_whitespace().count() > 4) {
+                    self.keep_unplaced(whole);
+                    return;
+                }
+                for name in names {
+                    if !self.report.responders.iter().any(|r| r.name == name) {
+                        self.report.responders.push(Responder {
+                            name,
+                            role: role.clone(),
+                        });
+                    }
+                }
+            }
+            Field::Owner => match &self.report.owner {
+                None => self.report.owner = Some(clean_phrase(&read_paragraph(value))),
+                Some(_) => self.keep_unplaced(whole),
+            },
             Field::Title => {
                 if self.report.title.trim().is_empty() {
                     self.report.title = value.to_owned();
@@ -384,12 +440,10 @@ impl Importer<'_> {
     }
 
     pub(super) fn add_authors(&mut self, text: &str) {
-        let text = clean_phrase(&read_paragraph(text));
-        for name in text.split([',', ';', '\n']).flat_map(|n| n.split(" and ")) {
-            let name = name.trim().trim_start_matches("- ").trim();
+        for name in names(text) {
             // A report that names its author twice (a byline and a header line) has one.
-            if !name.is_empty() && !self.report.authors.iter().any(|a| a == name) {
-                self.report.authors.push(name.to_owned());
+            if !self.report.authors.contains(&name) {
+                self.report.authors.push(name);
             }
         }
     }
@@ -557,6 +611,34 @@ fn without_sentence(impact: &str, sentence: std::ops::Range<usize>) -> String {
     }
 }
 
+/// The people a value names: "Lee Chen, Ana Ruiz and Sam".
+fn names(text: &str) -> Vec<String> {
+    let text = clean_phrase(&read_paragraph(text));
+    text.split([',', ';', '\n'])
+        .flat_map(|n| n.split(" and "))
+        .map(|name| name.trim().trim_start_matches("- ").trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// A label that names who responded: `Some(role)` for a role ("Incident Commander", "Scribe",
+/// "Comms lead"), `Some(None)` for responders with no role named ("Responders", "On-call").
+fn responder_role(label: &str) -> Option<Option<Role>> {
+    let role = match label {
+        "incident commander" | "ic" | "incident lead" | "incident manager" | "incident coordinator" => {
+            Role::IncidentCommander
+        }
+        "scribe" | "note taker" | "notetaker" => Role::Scribe,
+        "communications lead" | "comms lead" | "communications manager" => Role::Communications,
+        "subject expert" | "subject matter expert" | "subject matter experts" | "sme" | "smes" => Role::SubjectExpert,
+        "responders" | "responder" | "on call" | "on call engineer" | "on call engineers" | "participants" => {
+            return Some(None)
+        }
+        _ => return None,
+    };
+    Some(Some(role))
+}
+
 /// What a labelled line fills.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum Field {
@@ -573,6 +655,10 @@ pub(super) enum Field {
     Service,
     Severity,
     Authors,
+    /// Who responded, in the role the label names.
+    Responders,
+    /// Who sees the postmortem through.
+    Owner,
     Title,
     Date,
     Timezone,
@@ -665,6 +751,8 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         | "component" => Field::Service,
         "severity" | "sev" | "severity level" => Field::Severity,
         "author" | "authors" | "written by" | "prepared by" | "created by" | "authored by" => Field::Authors,
+        "postmortem owner" | "report owner" | "document owner" => Field::Owner,
+        _ if responder_role(label).is_some() => Field::Responders,
         "title" => Field::Title,
         "date" | "incident date" | "date of incident" => Field::Date,
         "timezone" | "time zone" | "all times" => Field::Timezone,

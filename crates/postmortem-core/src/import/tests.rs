@@ -1523,3 +1523,78 @@ fn a_timeline_told_in_prose_has_an_entry_per_line_that_opens_with_its_time() {
         "At 14:02 UTC, the error rate alert fired\nand paged the on-call engineer."
     );
 }
+
+#[test]
+fn a_field_value_header_table_with_roles_and_an_action_table_with_ticket_columns() {
+    let report = import(
+        "# Login failures\n\n| Field | Value |\n| --- | --- |\n| Start time | 2024-04-02 09:14 EST |\n\
+         | End time | 2024-04-02 10:02 EST |\n| Incident Commander | Jordan Lee |\n| Scribe | Sam Park |\n\
+         | Postmortem owner | Ana Ruiz |\n\n## Impact\n\nLogins failed.\n\n## Action Items\n\n\
+         | Action | Owner | Priority | Type | Ticket | Status |\n| --- | --- | --- | --- | --- | --- |\n\
+         | Warm the store | Jordan | P1 | prevent | AUTH-88 | In progress |\n| Limit rollouts | Sam | High | process | see board | Open |\n",
+    );
+    let start = report.summary.started_at.as_ref().and_then(Moment::exact).unwrap();
+    assert_eq!(start.to_rfc3339(), "2024-04-02T09:14:00-05:00");
+    let roles: Vec<(&str, Option<Role>)> = report
+        .responders
+        .iter()
+        .map(|r| (r.name.as_str(), r.role.clone()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Jordan Lee", Some(Role::IncidentCommander)),
+            ("Sam Park", Some(Role::Scribe))
+        ]
+    );
+    assert_eq!(report.owner.as_deref(), Some("Ana Ruiz"));
+    let task = &report.measures.tasks[0];
+    assert_eq!(
+        (
+            task.text.as_str(),
+            task.priority,
+            task.kind,
+            task.ticket.as_deref(),
+            task.status
+        ),
+        (
+            "Warm the store",
+            Some(Priority::P1),
+            Some(TaskType::Prevent),
+            Some("AUTH-88"),
+            TaskStatus::InProgress
+        )
+    );
+    // A value a field cannot hold stays in the task's words.
+    let task = &report.measures.tasks[1];
+    assert_eq!(task.text, "Limit rollouts (Priority: High; Ticket: see board)");
+    assert_eq!((task.kind, task.status), (Some(TaskType::Process), TaskStatus::Open));
+}
+
+#[test]
+fn region_times_and_european_clock_times() {
+    let report = import(
+        "# Backlog\n\n**Date:** 2024-08-14\n\n## Timeline (ET)\n\n- 2:14pm - queue alert\n- 14h45 - pool found empty\n",
+    );
+    let times = |report: &Report| -> Vec<String> {
+        report
+            .timeline
+            .iter()
+            .map(|e| {
+                e.time
+                    .as_ref()
+                    .and_then(Moment::exact)
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    assert_eq!(
+        times(&report),
+        ["2024-08-14T14:14:00-04:00", "2024-08-14T14:45:00-04:00"]
+    );
+    let winter = import("# Backlog\n\n## Timeline\n\n- 2024-01-10 09:00 PT - a winter entry\n");
+    assert_eq!(times(&winter), ["2024-01-10T09:00:00-08:00"]);
+    // "2h30" is more often a length than a time.
+    assert!(when::find_moment("it lasted 2h30").is_none());
+}

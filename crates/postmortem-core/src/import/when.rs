@@ -80,6 +80,23 @@ const SEASONAL: [(&str, &str, &str, bool); 8] = [
     ("EET", "EEST", "EET/EEST", true),
 ];
 
+/// The regions' local times written without a season ("ET"), and their standard names.
+const REGION_TIMES: [(&str, &str); 4] = [("PT", "PST"), ("MT", "MST"), ("CT", "CST"), ("ET", "EST")];
+
+/// A zone whose offset follows the season: its standard and summer names, the name written,
+/// and whether European rules apply.
+fn seasonal_zone(standard: &str, summer: &str, names: &'static str, europe: bool) -> Zone {
+    let minutes_of = |name: &str| ABBREVIATIONS.iter().find(|(n, _)| *n == name).map(|(_, m)| *m);
+    let minutes = minutes_of(standard).unwrap_or(0);
+    let mut zone = fixed(minutes, Some(names));
+    zone.seasonal = Some(Seasonal {
+        summer: fixed(minutes_of(summer).unwrap_or(minutes + 60), None).offset,
+        names,
+        europe,
+    });
+    zone
+}
+
 impl Zone {
     /// The offset on `date`: in summer, a seasonal zone's summer offset. The day of the
     /// change itself is taken as changed (the hour is not modelled).
@@ -471,7 +488,11 @@ fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
         let after = skip_spaces(s, end + 3);
         meridiem_at(s, after).is_some() || zone_at(s, end + 3).is_some()
     };
-    if dotted {
+    // "14h45", as much of Europe writes the time: two digits on each side of the h ("2h30"
+    // is more often a length).
+    let european =
+        n == 2 && byte(s, end) == b'h' && digits_at(s, end + 1, 3).1 == 2 && !byte(s, end + 3).is_ascii_alphanumeric();
+    if dotted || european {
         let (m, _) = digits_at(s, end + 1, 3);
         minute = m;
         end += 3;
@@ -576,24 +597,27 @@ fn zone_at(s: &str, i: usize) -> Option<(Zone, usize)> {
             return None;
         }
         let upper = word.to_ascii_uppercase();
+        // "2:14pm ET", "Timeline (PT)": a region's local time, standard or summer by the
+        // date, as "EST/EDT" says in full.
+        if let Some((region, standard)) = REGION_TIMES.iter().find(|(region, _)| *region == upper) {
+            let &(_, summer, _, europe) = SEASONAL.iter().find(|(name, ..)| name == standard)?;
+            return close_zone(s, seasonal_zone(standard, summer, region, europe), j + n, parenthesised);
+        }
         let (name, minutes) = ABBREVIATIONS.iter().find(|(name, _)| *name == upper)?;
         let end = j + n;
         // "PST/PDT": the place's time, winter or summer by the date.
         if byte(s, end) == b'/' {
             let m = alpha_run(s, end + 1);
             let second = s[end + 1..end + 1 + m].to_ascii_uppercase();
-            if let Some((_, summer, names, europe)) = SEASONAL.iter().find(|(a, b, _, _)| *a == upper && *b == second) {
-                let summer_minutes = ABBREVIATIONS
-                    .iter()
-                    .find(|(n, _)| n == summer)
-                    .map_or(minutes + 60, |(_, m)| *m);
-                let mut zone = fixed(*minutes, Some(names));
-                zone.seasonal = Some(Seasonal {
-                    summer: fixed(summer_minutes, None).offset,
-                    names,
-                    europe: *europe,
-                });
-                return close_zone(s, zone, end + 1 + m, parenthesised);
+            if let Some(&(standard, summer, names, europe)) =
+                SEASONAL.iter().find(|(a, b, _, _)| *a == upper && *b == second)
+            {
+                return close_zone(
+                    s,
+                    seasonal_zone(standard, summer, names, europe),
+                    end + 1 + m,
+                    parenthesised,
+                );
             }
         }
         if matches!(*name, "UTC" | "GMT") {
