@@ -15,7 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::text::words;
-use crate::model::EntryKind;
+use crate::model::{DetectionMethod, EntryKind};
 
 /// Phrases as whole words; one ending in `*` is a word start ("investigat*"). The first rule
 /// with a phrase in the entry decides.
@@ -375,6 +375,63 @@ fn index() -> &'static Index {
         }
         index
     })
+}
+
+/// How a team found out, from the words that tell it: the method named first ("Customers
+/// wrote in before the alert fired": a customer report).
+pub fn detection_method(text: &str) -> Option<DetectionMethod> {
+    const SAID: &[(DetectionMethod, &[&str])] = &[
+        (
+            DetectionMethod::CustomerReport,
+            &[
+                "customer",
+                "customers",
+                "user reported",
+                "users reported",
+                "support ticket",
+                "support tickets",
+                "complaint",
+                "complaints",
+            ],
+        ),
+        (
+            DetectionMethod::AutomatedCheck,
+            &[
+                "synthetic",
+                "probe",
+                "health check",
+                "healthcheck",
+                "canary",
+                "smoke test",
+                "uptime check",
+            ],
+        ),
+        (
+            DetectionMethod::Alert,
+            &[
+                "alert",
+                "alerts",
+                "alerted",
+                "alerting",
+                "paged",
+                "pagerduty",
+                "opsgenie",
+                "monitoring",
+            ],
+        ),
+        (
+            DetectionMethod::Staff,
+            &["noticed", "an engineer", "a colleague", "an employee", "staff"],
+        ),
+    ];
+    let said = words(text);
+    SAID.iter()
+        .filter_map(|(method, phrases)| {
+            let first = phrases.iter().filter_map(|p| said.find(&format!(" {p} "))).min()?;
+            Some((first, *method))
+        })
+        .min_by_key(|(first, _)| *first)
+        .map(|(_, method)| method)
 }
 
 #[cfg(test)]

@@ -389,6 +389,18 @@ impl<'a> Importer<'a> {
             Kind::Measures(group) => self.read_measures(section, group),
             Kind::Lessons(part) => self.read_lessons(section, part),
             Kind::Images => self.read_images(section),
+            Kind::Detection => {
+                let text = self.region(section.body.start, section.body.end);
+                if let (None, Some(method)) = (self.report.summary.detection, kinds::detection_method(&text)) {
+                    self.report.summary.detection = Some(method);
+                    self.note(format!(
+                        "How the incident was detected ({}) was read from the words of “{}”, which is kept as written.",
+                        method.label(),
+                        section.heading.as_deref().unwrap_or_default()
+                    ));
+                }
+                self.keep_extra(section);
+            }
             Kind::Authors => {
                 let text = self.region(section.body.start, section.body.end);
                 self.add_authors(&text);

@@ -42,6 +42,8 @@ pub enum Kind {
     Measures(Group),
     Lessons(Option<Lesson>),
     Images,
+    /// "Detection": how the team found out, in the author's words.
+    Detection,
     Authors,
     Date,
     /// Our export's key times: worked out from the timeline, so not read but for where they
@@ -102,6 +104,8 @@ impl Kind {
             Kind::Lessons(None) => section_of(Part::List(ListField::WentWell)).map(|s| s.heading.to_owned()),
             Kind::Lessons(Some(part)) => place_of(Part::List(lesson(part))),
             Kind::Images => place_of(Part::Images),
+            // Kept as the author wrote it: the form has only the method for it.
+            Kind::Detection => None,
             Kind::KeyTimes => place_of(Part::KeyTimes),
             Kind::Authors => Some("Authors".to_owned()),
             Kind::Preamble | Kind::Date | Kind::Extra => None,
@@ -135,6 +139,7 @@ impl Kind {
             Kind::Rca | Kind::RootCause | Kind::Trigger | Kind::Factors | Kind::Resolution => 3,
             Kind::Measures(_) => 4,
             Kind::Lessons(_) => 5,
+            Kind::Detection => 6,
             _ => 0,
         }
     }
@@ -270,6 +275,15 @@ pub fn classify(heading: &str) -> Option<Kind> {
         (true, false) => return Some(Kind::RootCause),
         (false, true) => return Some(Kind::Resolution),
         _ => {}
+    }
+    // "Detection", "How it was detected"; "Detection improvements" are measures (above).
+    if (has(&["detection"]) && w.split(' ').filter(|s| !s.is_empty()).count() <= 3)
+        || matches!(
+            w.trim(),
+            "how it was detected" | "how we detected it" | "how was it detected" | "how we found out" | "discovery"
+        )
+    {
+        return Some(Kind::Detection);
     }
     if has(&[
         "summary",
@@ -421,6 +435,8 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
                 // A bold line naming a section starts one in a report laid out with such lines;
                 // under a real heading it is the author's text.
                 // Under "**Trigger**", "**Resolution**" is the next part of the cause, not text.
+                // "**Detection:**" in a timeline is the stage of the entries under it.
+                Some(Kind::Detection) if level == 7 && current.kind == Kind::Timeline => false,
                 Some(kind) if level == 7 => {
                     (current.kind == Kind::Preamble || current.level == 7)
                         && (kind.family() != current.kind.family()

@@ -1598,3 +1598,25 @@ fn region_times_and_european_clock_times() {
     // "2h30" is more often a length than a time.
     assert!(when::find_moment("it lasted 2h30").is_none());
 }
+
+#[test]
+fn a_detection_section_is_kept_and_tells_the_method() {
+    let imported = import_markdown(
+        "# Search outage\n\n**Summary**\n\nSearch was down.\n\n**Resolution**\n\nThe index was rebuilt.\n\n\
+         **Detection**\n\nCustomers wrote in before the synthetic probe paged anyone.\n\n**Timeline**\n\n\
+         **Detection:**\n\n- 03:02 probe fails\n",
+    );
+    let report = &imported.report;
+    assert_eq!(report.root_cause_and_resolution.resolution, "The index was rebuilt.");
+    assert_eq!(report.summary.detection, Some(DetectionMethod::CustomerReport));
+    assert_eq!(report.extra_sections[0].heading, "Detection");
+    assert!(report.extra_sections[0].body.starts_with("Customers wrote in"));
+    // In the timeline, the same label is the stage of the entries under it.
+    assert_eq!(report.timeline.len(), 1);
+    assert_eq!(report.timeline[0].kind, EntryKind::Detection);
+    assert_eq!(
+        kinds::detection_method("An engineer noticed the error graph."),
+        Some(DetectionMethod::Staff)
+    );
+    assert_eq!(kinds::detection_method("It was quiet."), None);
+}
