@@ -69,6 +69,8 @@ fn leaf_block() -> impl Strategy<Value = String> {
         phrase(2).prop_map(|p| format!("**15:00 UTC** — {p}")),
         phrase(2).prop_map(|p| format!("- [ ] {p}")),
         phrase(2).prop_map(|p| format!("[ref]: https://x.io/{}", p.len())),
+        // A code span wrapped over two lines.
+        phrase(3).prop_map(|p| format!("{p} `a {p}\n  b` {p}")),
     ]
 }
 

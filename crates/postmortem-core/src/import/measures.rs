@@ -339,6 +339,15 @@ impl Importer<'_> {
             .iter()
             .position(|n| is(n, &["action", "item", "task", "description", "what"]))
             .unwrap_or(0);
+        // "| # | Action |" numbering 1, 2, 3…: the list's own order says it.
+        let numbering = (0..header.len()).find(|&i| {
+            let name = clean_phrase(self.raw(&header[i]));
+            matches!(name.trim(), "#" | "No." | "No" | "Nr" | "")
+                && rows.iter().enumerate().all(|(n, row)| {
+                    row.get(i)
+                        .is_some_and(|c| clean_cell(self.raw(c)) == (n + 1).to_string())
+                })
+        });
         for row in rows {
             let cell = |i: usize| row.get(i).map(|c| clean_cell(self.raw(c))).unwrap_or_default();
             let mut text = cell(text_col);
@@ -347,7 +356,7 @@ impl Importer<'_> {
             let mut extra_lines = Vec::new();
             for (i, name) in header.iter().enumerate() {
                 let value = cell(i);
-                if i == text_col || Some(i) == owner_col || Some(i) == due_col || value.is_empty() {
+                if i == text_col || [owner_col, due_col, numbering].contains(&Some(i)) || value.is_empty() {
                     continue;
                 }
                 let read = match words(&clean_phrase(&value)).trim() {

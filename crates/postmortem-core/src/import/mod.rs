@@ -265,8 +265,7 @@ impl<'a> Importer<'a> {
                     .is_some_and(|r| r.trim_start().starts_with([':', '=']))
             };
             let rest: Vec<&str> = text.lines().filter(|l| !is_title(l)).collect();
-            let rest = rest.join("\n");
-            self.keep_unplaced(&rest);
+            self.read_front_matter(&rest.join("\n"));
         }
         let before: Vec<Block> = self.blocks[..index].to_vec();
         for block in before {

@@ -40,13 +40,27 @@ pub fn as_markdown(source: &str) -> Option<String> {
             n = title.end;
             continue;
         }
+        if let Some(end) = simple_table(&lines, n, &mut out).or_else(|| directive(&lines, n, &mut out)) {
+            n = end;
+            continue;
+        }
         let line = lines[n];
         let indent = line.len() - line.trim_start().len();
-        match line.trim_start().strip_prefix("#. ") {
-            Some(item) => out.push_str(&format!("{}1. {}", &line[..indent], links(item))),
-            None => out.push_str(&links(line)),
+        if let Some((name, value)) = field(line) {
+            // ":Incident manager: Camille Roussel": a labelled line, one paragraph each.
+            out.push_str(&format!("**{name}:** {}\n\n", links(value)));
+        } else if let Some(item) = line.trim_start().strip_prefix("#. ") {
+            out.push_str(&format!("{}1. {}\n", &line[..indent], links(item)));
+        } else if line.trim() == "::" {
+            // A literal block's marker alone: the indented block under it is code in Markdown too.
+            out.push('\n');
+        } else if let Some(text) = line.strip_suffix("::").filter(|t| !t.trim().is_empty()) {
+            // "Output was::" before a literal block reads "Output was:".
+            out.push_str(&format!("{}:\n", links(text.trim_end_matches(' '))));
+        } else {
+            out.push_str(&links(line));
+            out.push('\n');
         }
-        out.push('\n');
         n += 1;
     }
     Some(out)
@@ -99,6 +113,156 @@ fn titles(lines: &[&str]) -> Vec<Title> {
         n += 1;
     }
     found
+}
+
+/// `:Name: value` at the start of a line, outside a directive: a field list's item.
+fn field(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix(':')?;
+    let (name, value) = rest
+        .split_once(": ")
+        .or_else(|| rest.strip_suffix(':').map(|n| (n, "")))?;
+    let plain = !name.is_empty() && name.len() <= 40 && !name.contains(['`', ':']);
+    plain.then(|| (name.trim(), value.trim()))
+}
+
+/// The columns of a simple table's border (`====  ========  ===`): where each starts.
+fn table_border(line: &str) -> Option<Vec<usize>> {
+    let line = line.trim_end();
+    if line.is_empty() || !line.bytes().all(|b| b == b'=' || b == b' ') || !line.starts_with('=') {
+        return None;
+    }
+    let starts: Vec<usize> = (0..line.len())
+        .filter(|&i| line.as_bytes()[i] == b'=' && (i == 0 || line.as_bytes()[i - 1] == b' '))
+        .collect();
+    (starts.len() >= 2).then_some(starts)
+}
+
+/// A simple table from line `n`, written as a Markdown table; the line after it, or `None`
+/// when no table starts there. A row whose first cell is empty goes on with the row above.
+fn simple_table(lines: &[&str], n: usize, out: &mut String) -> Option<usize> {
+    let columns = table_border(lines[n])?;
+    let cells = |line: &str| -> Vec<String> {
+        (0..columns.len())
+            .map(|c| {
+                let end = columns.get(c + 1).copied().unwrap_or(line.len());
+                // The last cell runs to the end of the line.
+                let end = if c + 1 == columns.len() {
+                    line.len()
+                } else {
+                    end.min(line.len())
+                };
+                line.get(columns[c].min(line.len())..end)
+                    .unwrap_or("")
+                    .trim()
+                    .replace('|', "\\|")
+            })
+            .collect()
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut borders = 1;
+    let mut header_rows = None;
+    let mut end = n + 1;
+    while end < lines.len() {
+        let line = lines[end];
+        end += 1;
+        if table_border(line).is_some() {
+            borders += 1;
+            if borders == 2 && end < lines.len() && !lines[end].trim().is_empty() {
+                header_rows = Some(rows.len());
+                continue;
+            }
+            break;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row = cells(line);
+        match rows.last_mut() {
+            Some(last) if row[0].is_empty() => {
+                for (cell, more) in last.iter_mut().zip(row) {
+                    if !more.is_empty() {
+                        cell.push(' ');
+                        cell.push_str(&more);
+                    }
+                }
+            }
+            _ => rows.push(row),
+        }
+    }
+    if borders < 2 || rows.is_empty() {
+        return None;
+    }
+    let write = |row: &[String]| format!("| {} |\n", row.iter().map(|c| links(c)).collect::<Vec<_>>().join(" | "));
+    let rule = format!("|{}\n", " --- |".repeat(columns.len()));
+    out.push('\n');
+    match header_rows {
+        Some(h) if h > 0 => {
+            for row in &rows[..h] {
+                out.push_str(&write(row));
+            }
+            out.push_str(&rule);
+            for row in &rows[h..] {
+                out.push_str(&write(row));
+            }
+        }
+        // No header: Markdown needs one, and an empty one shows none.
+        _ => {
+            out.push_str(&format!("|{}\n", " |".repeat(columns.len())));
+            out.push_str(&rule);
+            for row in &rows {
+                out.push_str(&write(row));
+            }
+        }
+    }
+    out.push('\n');
+    Some(end)
+}
+
+/// A directive from line `n` (`.. code-block:: bash`, `.. note::`, `.. contents::`) and the
+/// indented block under it, written as Markdown; the line after it, or `None`.
+fn directive(lines: &[&str], n: usize, out: &mut String) -> Option<usize> {
+    let (name, argument) = lines[n].strip_prefix(".. ")?.split_once("::")?;
+    let name = name.trim();
+    if name.is_empty() || name.contains(char::is_whitespace) {
+        return None;
+    }
+    let argument = argument.trim();
+    let mut end = n + 1;
+    while end < lines.len() && (lines[end].trim().is_empty() || lines[end].starts_with([' ', '\t'])) {
+        end += 1;
+    }
+    // Its options (`:depth: 2`) come first; the body is what is left, dedented.
+    let block: Vec<&str> = lines[n + 1..end]
+        .iter()
+        .map(|l| l.trim_start())
+        .skip_while(|l| l.starts_with(':') || l.is_empty())
+        .collect();
+    let body = block.join("\n");
+    let body = body.trim_end();
+    match name {
+        "code-block" | "code" | "sourcecode" => out.push_str(&format!("\n```{argument}\n{body}\n```\n\n")),
+        // Markup a tool expands (a table of contents, an index): nothing of the report's own.
+        "contents" | "toctree" | "sectnum" | "index" | "highlight" | "default-role" | "meta" => {}
+        "image" | "figure" => {
+            out.push_str(&format!(
+                "\n![{}]({argument})\n\n",
+                if body.is_empty() { "" } else { body }
+            ));
+        }
+        _ => {
+            let title = if argument.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{name}: {argument}")
+            };
+            out.push_str(&format!("\n> **{title}**\n"));
+            for line in body.lines() {
+                out.push_str(&format!("> {}\n", links(line)));
+            }
+            out.push('\n');
+        }
+    }
+    Some(end)
 }
 
 /// A line of one adornment character repeated (three times at least): it and how many.
@@ -157,6 +321,29 @@ mod tests {
             assert!(markdown.contains(expected), "{expected:?} in:\n{markdown}");
         }
         assert!(!markdown.contains("~~~"), "{markdown}");
+    }
+
+    #[test]
+    fn field_lists_simple_tables_and_directives() {
+        let rst = "Mirror outage\n~~~~~~~~~~~~~\n\n:Incident manager: Camille Roussel\n:Status: Final\n\n\
+                   .. contents:: Table of contents\n   :depth: 2\n\nAction items\n~~~~~~~~~~~~\n\n\
+                   ====  ===================  ==========\n#     Action               Owner\n\
+                   ====  ===================  ==========\n1     Remove stale locks   Yanis\n      on every start\n\
+                   2     Alert on lag | now   Camille\n====  ===================  ==========\n\n\
+                   .. code-block:: bash\n\n   rm /var/lock/sync\n\n.. note::\n\n   The lock was a week old.\n\n\
+                   The log said::\n\n    lock held\n";
+        let markdown = as_markdown(rst).expect("two titles underlined with ~");
+        for expected in [
+            "**Incident manager:** Camille Roussel\n\n",
+            "| # | Action | Owner |\n| --- | --- | --- |\n| 1 | Remove stale locks on every start | Yanis |\n",
+            "| 2 | Alert on lag \\| now | Camille |\n",
+            "```bash\nrm /var/lock/sync\n```",
+            "> **note**\n> The lock was a week old.\n",
+            "The log said:\n\n    lock held\n",
+        ] {
+            assert!(markdown.contains(expected), "{expected:?} in:\n{markdown}");
+        }
+        assert!(!markdown.contains("contents"), "{markdown}");
     }
 
     #[test]

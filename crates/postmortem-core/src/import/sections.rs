@@ -237,12 +237,23 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "measures",
         "remedial",
         "action plan",
+        // What a public report promises: "What we're changing", "What we are doing about it".
+        "what we re changing",
+        "what we are changing",
+        "what we will change",
+        "what we re doing about it",
+        "what we are doing about it",
+        "changes we re making",
+        "changes we are making",
+        "preventing recurrence",
     ]) {
         return Some(Kind::Measures(Group::Any));
     }
     // The parts of a cause that templates give a field each, when a heading names one alone.
     match w.trim() {
         "trigger" | "triggers" | "the trigger" => return Some(Kind::Trigger),
+        // A team's own shorthand under "what happened": "why", "why it broke".
+        "why" | "why it broke" | "why it failed" | "why did it happen" => return Some(Kind::RootCause),
         "contributing factors" | "contributing factor" | "contributing causes" => return Some(Kind::Factors),
         _ => {}
     }
@@ -265,6 +276,8 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "recovery",
         "resolved",
         "how it was fixed",
+        "how we fixed it",
+        "how we recovered",
         "how we resolved",
         "actions taken",
         "mitigation",

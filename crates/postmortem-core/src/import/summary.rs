@@ -23,15 +23,7 @@ impl Importer<'_> {
             match &block.body {
                 Body::Paragraph | Body::Item { .. } | Body::Heading { .. } => {}
                 Body::Meta { text } => {
-                    for line in text.lines() {
-                        if let Some((label, value)) = split_label(line) {
-                            if let Some(field) = field_for(&label) {
-                                self.fill(field, unquote(value), line, false);
-                                continue;
-                            }
-                        }
-                        self.keep_unplaced(line);
-                    }
+                    self.read_front_matter(text);
                     continue;
                 }
                 Body::Table { rows } => {
@@ -85,7 +77,9 @@ impl Importer<'_> {
                         self.append_impact(&text);
                         self.impact_is_prose = true;
                     }
-                    _ if first => self.read_lead(&text),
+                    // "*Posted April 26 by Mirela Kovač*" above the lead: the next paragraph
+                    // may still be it.
+                    _ if first => lead = !self.read_lead(&text) && block.lines.len() == 1,
                     _ => self.read_preamble_line(&text),
                 }
                 if matches!(block.body, Body::Paragraph) {
@@ -211,17 +205,46 @@ impl Importer<'_> {
     /// ("The mainnet stopped due to double signing. No funds were lost.") sums the report up,
     /// so it opens the summary. A short line (a date, a byline) is read as any line before the
     /// first section.
-    fn read_lead(&mut self, text: &str) {
+    /// Whether it was the lead.
+    fn read_lead(&mut self, text: &str) -> bool {
         let prose = text::sentences(text).len() >= 2
             && text.split_whitespace().count() >= 12
             && text.trim_end().ends_with(['.', '!']);
         if !prose {
             self.read_preamble_line(text);
-            return;
+            return false;
         }
         self.append_impact(text);
         self.impact_is_prose = true;
         self.note("The paragraph before the first section was read as the start of the summary.");
+        true
+    }
+
+    /// YAML front matter: each `key: value` a field takes fills it (`start:`, `severity:`,
+    /// `incident_commander:`), a key's list (`authors:` over `- Felix Braun`) as one value;
+    /// the rest is kept unplaced, `date:` too: a static site's page date is when the post went
+    /// up, not when the incident happened.
+    pub(super) fn read_front_matter(&mut self, text: &str) {
+        let mut lines = text.lines().peekable();
+        while let Some(line) = lines.next() {
+            let mut whole = line.to_owned();
+            let mut items = Vec::new();
+            while let Some(item) = lines.next_if(|l| l.starts_with([' ', '\t']) && !l.trim().is_empty()) {
+                whole.push('\n');
+                whole.push_str(item);
+                items.push(unquote(item).to_owned());
+            }
+            let labelled = split_label(line)
+                .and_then(|(label, value)| field_for(&label).map(|f| (f, value)))
+                .filter(|(field, _)| *field != Field::Date);
+            match labelled {
+                Some((field, value)) if !value.trim().is_empty() && items.is_empty() => {
+                    self.fill(field, unquote(value), line, false)
+                }
+                Some((field, _)) if !items.is_empty() => self.fill(field, &items.join(", "), line, false),
+                _ => self.keep_unplaced(&whole),
+            }
+        }
     }
 
     /// Our export's line under the title: `**Service:** X · **Severity:** SEV2 · **Authors:** A, B`.
@@ -333,18 +356,27 @@ impl Importer<'_> {
                 let role = split_label(whole)
                     .and_then(|(label, _)| responder_role(&label))
                     .flatten();
-                let names = names(value);
+                // "Incident roles: Hye-jin Wang (Incident Commander), Jakob Petrov (Ops Lead)".
+                let named: Vec<(String, Option<Role>)> = names(value)
+                    .into_iter()
+                    .map(|name| match name.strip_suffix(')').and_then(|n| n.split_once(" (")) {
+                        Some((person, said)) => {
+                            let role = responder_role(words(said).trim())
+                                .flatten()
+                                .unwrap_or_else(|| Role::parse(said));
+                            (person.trim().to_owned(), Some(role))
+                        }
+                        None => (name, role.clone()),
+                    })
+                    .collect();
                 // "On-call: paged twice, answered in 4 minutes" tells of them, not who they were.
-                if names.iter().any(|name| name.split_whitespace().count() > 4) {
+                if named.iter().any(|(name, _)| name.split_whitespace().count() > 4) {
                     self.keep_unplaced(whole);
                     return;
                 }
-                for name in names {
+                for (name, role) in named {
                     if !self.report.responders.iter().any(|r| r.name == name) {
-                        self.report.responders.push(Responder {
-                            name,
-                            role: role.clone(),
-                        });
+                        self.report.responders.push(Responder { name, role });
                     }
                 }
             }
@@ -631,9 +663,8 @@ fn responder_role(label: &str) -> Option<Option<Role>> {
         "scribe" | "note taker" | "notetaker" => Role::Scribe,
         "communications lead" | "comms lead" | "communications manager" => Role::Communications,
         "subject expert" | "subject matter expert" | "subject matter experts" | "sme" | "smes" => Role::SubjectExpert,
-        "responders" | "responder" | "on call" | "on call engineer" | "on call engineers" | "participants" => {
-            return Some(None)
-        }
+        "responders" | "responder" | "on call" | "on call engineer" | "on call engineers" | "participants"
+        | "incident roles" | "roles" => return Some(None),
         _ => return None,
     };
     Some(Some(role))
@@ -723,6 +754,8 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         | "when"
         | "outage window"
         | "incident window"
+        | "window"
+        | "impact window"
         | "period"
         | "time frame"
         | "timeframe"

@@ -1620,3 +1620,47 @@ fn a_detection_section_is_kept_and_tells_the_method() {
     );
     assert_eq!(kinds::detection_method("It was quiet."), None);
 }
+
+#[test]
+fn front_matter_fields_roles_in_brackets_and_a_lead_under_a_byline() {
+    let imported = import_markdown(
+        "---\ntitle: \"Sale prices shown early\"\ndate: 2024-10-20\nstart: 2024-10-08T16:20:00+01:00\n\
+         end: 2024-10-08T17:31:00+01:00\nincident_commander: Ade Bayo\nauthors:\n  - Felix Braun\n  - Greta Holm\n\
+         tags: [pricing]\n---\n\n*Posted October 20 by Felix Braun*\n\nOn October 8, unpublished prices were shown to \
+         every logged-in user. We are sorry for the confusion it caused.\n\n\
+         Incident roles: Ade Bayo (Incident Commander), Jakob Petrov (Ops Lead)\n\n## How we fixed it\n\nThe flag was turned off.\n\n\
+         ## What we're changing\n\n| # | Action |\n| --- | --- |\n| 1 | Review flag segments |\n| 2 | Alert on segment size |\n",
+    );
+    let report = &imported.report;
+    assert_eq!(report.title, "Sale prices shown early");
+    let start = report.summary.started_at.as_ref().and_then(Moment::exact).unwrap();
+    assert_eq!(start.to_rfc3339(), "2024-10-08T16:20:00+01:00");
+    assert_eq!(report.authors, ["Felix Braun", "Greta Holm"]);
+    let roles: Vec<(&str, Option<Role>)> = report
+        .responders
+        .iter()
+        .map(|r| (r.name.as_str(), r.role.clone()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Ade Bayo", Some(Role::IncidentCommander)),
+            ("Jakob Petrov", Some(Role::Other("Ops Lead".into())))
+        ]
+    );
+    assert!(
+        report.summary.impact.starts_with("On October 8, unpublished prices"),
+        "{:?}",
+        report.summary.impact
+    );
+    assert_eq!(report.root_cause_and_resolution.resolution, "The flag was turned off.");
+    let tasks: Vec<&str> = report.measures.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(tasks, ["Review flag segments", "Alert on segment size"]);
+    // The page's date (when the post went up) and what no field takes stay, unplaced.
+    let unplaced = report.extra_sections.iter().find(|s| s.heading == UNPLACED).unwrap();
+    assert!(
+        unplaced.body.contains("date: 2024-10-20") && unplaced.body.contains("tags: [pricing]"),
+        "{}",
+        unplaced.body
+    );
+}

@@ -93,6 +93,19 @@ pub fn unwrap_paragraphs(text: &str, width: usize) -> Option<String> {
             // A quoted log or chat keeps its lines, even where Markdown would join them.
             Event::SoftBreak if quotes == 0 => run.soft_break(range),
             Event::SoftBreak | Event::HardBreak => run.hold(),
+            // "`cannot execute INSERT in a read-only` / `transaction`" wrapped over two lines:
+            // its line ending is a break like any other (Markdown shows it as a space).
+            Event::Code(_) if quotes == 0 && text[range.clone()].contains('\n') => {
+                let mut from = range.start;
+                for (at, _) in text[range.clone()].match_indices('\n') {
+                    let end = range.start + at;
+                    let next = end + 1 + text[end + 1..].len() - text[end + 1..].trim_start_matches([' ', '\t']).len();
+                    run.inline_to(from..end);
+                    run.soft_break(end..next);
+                    from = next;
+                }
+                run.inline_to(from..range.end);
+            }
             _ => run.inline_to(range),
         }
     }
@@ -303,6 +316,18 @@ mod tests {
             "The billing worker kept retrying the same batch of invoices after the database failed \
              over, and each retry opened a new connection until the pool was exhausted for every \
              other service."
+        );
+    }
+
+    #[test]
+    fn a_code_span_wrapped_over_two_lines_is_joined_with_the_rest() {
+        let text = "Every write routed through the two stale pools failed with `cannot execute\n\
+                    INSERT in a read-only transaction`. Because requests are spread evenly, about\n\
+                    40% of writes failed.";
+        assert_eq!(
+            unwrap(text),
+            "Every write routed through the two stale pools failed with `cannot execute INSERT in a \
+             read-only transaction`. Because requests are spread evenly, about 40% of writes failed."
         );
     }
 
