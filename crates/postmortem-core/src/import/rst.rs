@@ -13,6 +13,10 @@ const ADORNMENTS: &[u8] = b"=-~^\"'`#*+_:.";
 
 /// The report in Markdown, or `None` when it is not written in reStructuredText.
 pub fn as_markdown(source: &str) -> Option<String> {
+    // Most reports have no line of adornment at all; a title needs one.
+    if source.lines().filter(|l| adornment(l).is_some()).take(2).count() < 2 {
+        return None;
+    }
     let lines: Vec<&str> = source.lines().collect();
     let titles = titles(&lines);
     let foreign = titles.iter().any(|t| t.style.1 || !matches!(t.style.0, b'=' | b'-'));
@@ -267,8 +271,12 @@ fn directive(lines: &[&str], n: usize, out: &mut String) -> Option<usize> {
 
 /// A line of one adornment character repeated (three times at least): it and how many.
 fn adornment(line: &str) -> Option<(u8, usize)> {
-    let line = line.trim_end();
+    // Told from its first two bytes for most lines, before the line is scanned.
     let first = *line.as_bytes().first()?;
+    if !ADORNMENTS.contains(&first) || line.as_bytes().get(1) != Some(&first) {
+        return None;
+    }
+    let line = line.trim_end();
     (line.len() >= 3 && ADORNMENTS.contains(&first) && line.bytes().all(|b| b == first)).then_some((first, line.len()))
 }
 
