@@ -17,6 +17,7 @@ mod own;
 mod prepare;
 mod rst;
 mod sections;
+mod status_page;
 mod summary;
 mod text;
 mod timeline;

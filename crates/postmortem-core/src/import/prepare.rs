@@ -70,6 +70,13 @@ pub fn prepare(source: &str) -> Prepared {
         }
         None => unwrapped,
     };
+    let unwrapped = match super::status_page::as_timeline(&unwrapped) {
+        Some(text) => {
+            notes.push(super::status_page::NOTE.to_owned());
+            text
+        }
+        None => unwrapped,
+    };
     let (undrawn, diagrams) = without_timeline_diagrams(&unwrapped);
     let regenerated = (diagrams > 0)
         .then(|| {
@@ -460,11 +467,28 @@ fn isolate_section_lines(source: &str) -> String {
     // The lines that ran on from a section line were its paragraph's; set apart from it, an
     // indented one would turn into code, so they lose the indentation.
     let mut ran_on = false;
+    let mut underline_read = false;
     for (n, line) in lines.iter().enumerate() {
         let mut line = *line;
+        if std::mem::take(&mut underline_read) {
+            continue;
+        }
         if setext(n) && fence.is_none() {
-            out.push_str(line);
-            out.push('\n');
+            // "1. SUMMARY" over "----------": a numbered section name, which Markdown would
+            // read as a list item over a rule. Written with hashes, it is the heading it looks.
+            let numbered = line.trim_start().bytes().next().is_some_and(|b| b.is_ascii_digit());
+            if numbered && !line.starts_with("    ") {
+                let level = if lines[n + 1].trim_start().starts_with('=') {
+                    "#"
+                } else {
+                    "##"
+                };
+                out.push_str(&format!("{level} {}\n", line.trim()));
+                underline_read = true;
+            } else {
+                out.push_str(line);
+                out.push('\n');
+            }
             previous_blank = false;
             continue;
         }

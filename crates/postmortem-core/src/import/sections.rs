@@ -212,6 +212,8 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "sequence of events",
         "timeline of events",
         "incident log",
+        // A letter to a customer: "When it happened".
+        "when it happened",
     ]) {
         return Some(Kind::Timeline);
     }
@@ -243,9 +245,15 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "what we will change",
         "what we re doing about it",
         "what we are doing about it",
+        "what we re doing next",
+        "what we are doing next",
+        "what happens next",
         "changes we re making",
         "changes we are making",
         "preventing recurrence",
+        // A formal report's "Recommendations" are its actions.
+        "recommendations",
+        "recommended actions",
     ]) {
         return Some(Kind::Measures(Group::Any));
     }
@@ -307,6 +315,8 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "abstract",
         "impact",
         "what happened",
+        "what it meant for you",
+        "what this means for you",
         "incident description",
         "description",
         "introduction",

@@ -1664,3 +1664,54 @@ fn front_matter_fields_roles_in_brackets_and_a_lead_under_a_byline() {
         unplaced.body
     );
 }
+
+#[test]
+fn numbered_underlined_section_names_and_a_letter_to_a_customer() {
+    let report = import(
+        "MAJOR INCIDENT REPORT: VPN OUTAGE\n=================================\n\n1. SUMMARY\n----------\n\nThe VPN was down.\n\n\
+         2. CAUSE\n--------\n\nA certificate expired.\n\n3. TIMELINE OF EVENTS\n---------------------\n\n\
+         7.58am   Certificate expires.\n10.20am  New certificate installed.\n\n4. RECOMMENDATIONS\n------------------\n\n\
+         R1  Monitor certificate expiry.\n\nR2  Send renewal notices to a shared mailbox.\n",
+    );
+    assert_eq!(report.title, "MAJOR INCIDENT REPORT: VPN OUTAGE");
+    assert_eq!(report.summary.impact, "The VPN was down.");
+    assert_eq!(report.root_cause_and_resolution.root_cause, "A certificate expired.");
+    assert_eq!(report.timeline.len(), 2);
+    assert_eq!(report.measures.tasks.len(), 2);
+    assert_eq!(report.measures.tasks[0].text, "R1  Monitor certificate expiry.");
+    let letter = import(
+        "# Checkout outage\n\n**What happened**\n\nCustomers could not pay.\n\n**When it happened**\n\n\
+         The problem started at 7:42pm on Friday.\n\nBy 9:40am checkout was working again.\n\n\
+         **What we're doing next**\n\n- Switch off automatic updates.\n",
+    );
+    let times: Vec<bool> = letter.timeline.iter().map(|e| e.time.is_some()).collect();
+    assert_eq!(times, [true, true]);
+    assert_eq!(letter.measures.tasks.len(), 1);
+}
+
+#[test]
+fn status_page_updates_are_the_timeline() {
+    let imported = import_markdown(
+        "# Delayed webhooks\n\n**Resolved** - All events delivered.\nMar 12, 2024 - 16:47 PDT\n\n\
+         **Investigating** - We are looking into delays.\nMar 12, 2024 - 13:05 PDT\n",
+    );
+    let texts: Vec<&str> = imported.report.timeline.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Investigating: We are looking into delays.",
+            "Resolved: All events delivered."
+        ]
+    );
+    let first = imported.report.timeline[0]
+        .time
+        .as_ref()
+        .and_then(Moment::exact)
+        .unwrap();
+    assert_eq!(first.to_rfc3339(), "2024-03-12T13:05:00-07:00");
+    assert!(
+        imported.notes.iter().any(|n| n.contains("status page")),
+        "{:?}",
+        imported.notes
+    );
+}
