@@ -20,6 +20,7 @@ mod sections;
 mod status_page;
 mod summary;
 mod text;
+mod text_table;
 mod timeline;
 mod unwrap;
 mod when;

@@ -77,6 +77,17 @@ pub fn prepare(source: &str) -> Prepared {
         }
         None => unwrapped,
     };
+    let unwrapped = match super::text_table::plain_tables(&unwrapped) {
+        Some((text, count)) => {
+            notes.push(format!(
+                "{count} table{} drawn with spaces {} read as Markdown table{0}.",
+                super::plural(count),
+                if count == 1 { "was" } else { "were" }
+            ));
+            text
+        }
+        None => unwrapped,
+    };
     let (undrawn, diagrams) = without_timeline_diagrams(&unwrapped);
     let regenerated = (diagrams > 0)
         .then(|| {
@@ -409,6 +420,24 @@ fn section_line(line: &str) -> Option<(Kind, String)> {
     Some((kind, written))
 }
 
+/// "1. EXECUTIVE SUMMARY", "4) Root cause", "2.3 Timeline": a numbered line shaped like a
+/// section's name, in capitals or title case; the line as written, trimmed, and the section it
+/// names, if one.
+fn numbered_section_line(line: &str) -> Option<(&str, Option<Kind>)> {
+    let trimmed = line.trim();
+    let number = trimmed.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let rest = trimmed[number..].strip_prefix(')').unwrap_or(&trimmed[number..]);
+    let name = rest.strip_prefix(' ')?.trim();
+    let digits = trimmed[..number].bytes().any(|b| b.is_ascii_digit());
+    let named = name.split_whitespace().count() <= 6
+        && name
+            .split_whitespace()
+            .all(|w| !w.starts_with(char::is_lowercase) || w.len() <= 3)
+        && !name.ends_with(['.', '!', '?']);
+    (digits && named && line.len() - line.trim_start().len() < 4)
+        .then_some((trimmed, classify(name).filter(|k| *k != Kind::Extra)))
+}
+
 /// The text of a line without its HTML tags, and the level when it was an HTML heading.
 fn strip_tags(line: &str) -> (String, Option<usize>) {
     let mut text = String::with_capacity(line.len());
@@ -464,6 +493,17 @@ fn isolate_section_lines(source: &str) -> String {
             && classify(t.trim_start_matches('#')).is_some();
         atx || (setext(n) && classify(t).is_some())
     });
+    // A report whose sections are numbered lines ("1. SUMMARY", "2. TIMELINE"): two that
+    // name known sections, alone between blank lines, show the style.
+    let alone =
+        |n: usize| (n == 0 || lines[n - 1].trim().is_empty()) && lines.get(n + 1).is_none_or(|l| l.trim().is_empty());
+    let numbered_sections = lines
+        .iter()
+        .enumerate()
+        .filter(|(n, l)| alone(*n) && numbered_section_line(l).is_some_and(|(_, kind)| kind.is_some()))
+        .take(2)
+        .count()
+        == 2;
     // The lines that ran on from a section line were its paragraph's; set apart from it, an
     // indented one would turn into code, so they lose the indentation.
     let mut ran_on = false;
@@ -506,6 +546,16 @@ fn isolate_section_lines(source: &str) -> String {
             out.push_str("\n\n");
             previous_blank = true;
             ran_on = true;
+            continue;
+        } else if let Some((name, _)) = numbered_section_line(line)
+            .filter(|_| numbered_sections)
+            .filter(|_| previous_blank && lines.get(n + 1).is_none_or(|l| l.trim().is_empty()) && !has_headings)
+        {
+            // "3. CHRONOLOGY" alone between blank lines: a formal report's numbered section,
+            // which Markdown would read as a list of one item; "8. APPROVAL" beside it, in a
+            // report numbered so, is one too.
+            out.push_str(&format!("## {name}\n"));
+            previous_blank = false;
             continue;
         } else if let Some((heading, tail)) = heading_with_text(line) {
             // "## Root Cause and Resolution: The root cause was…": the name, then its text.

@@ -8,13 +8,17 @@
 //! written in a way Markdown has no heading for (an overline, or a character other than `=`
 //! and `-`). Levels follow the order in which the styles first appear, as in reStructuredText.
 
+use super::text_table::{rule_columns, Rows};
+
 /// The characters reStructuredText underlines titles with.
 const ADORNMENTS: &[u8] = b"=-~^\"'`#*+_:.";
 
 /// The report in Markdown, or `None` when it is not written in reStructuredText.
 pub fn as_markdown(source: &str) -> Option<String> {
-    // Most reports have no line of adornment at all; a title needs one.
-    if source.lines().filter(|l| adornment(l).is_some()).take(2).count() < 2 {
+    // Most reports have no line of adornment at all; titles need them, and the first come
+    // near the top: the first 64 KB tell.
+    let top = &source[..super::text::floor_char_boundary(source, 64 * 1024)];
+    if top.lines().filter(|l| adornment(l).is_some()).take(2).count() < 2 {
         return None;
     }
     let lines: Vec<&str> = source.lines().collect();
@@ -129,96 +133,34 @@ fn field(line: &str) -> Option<(&str, &str)> {
     plain.then(|| (name.trim(), value.trim()))
 }
 
-/// The columns of a simple table's border (`====  ========  ===`): where each starts.
-fn table_border(line: &str) -> Option<Vec<usize>> {
-    let line = line.trim_end();
-    if line.is_empty() || !line.bytes().all(|b| b == b'=' || b == b' ') || !line.starts_with('=') {
-        return None;
-    }
-    let starts: Vec<usize> = (0..line.len())
-        .filter(|&i| line.as_bytes()[i] == b'=' && (i == 0 || line.as_bytes()[i - 1] == b' '))
-        .collect();
-    (starts.len() >= 2).then_some(starts)
-}
-
-/// A simple table from line `n`, written as a Markdown table; the line after it, or `None`
-/// when no table starts there. A row whose first cell is empty goes on with the row above.
+/// A simple table from line `n` (a border of `=` runs, the header, a border, the rows, a
+/// border), written as a Markdown table; the line after it, or `None` when none starts there.
 fn simple_table(lines: &[&str], n: usize, out: &mut String) -> Option<usize> {
-    let columns = table_border(lines[n])?;
-    let cells = |line: &str| -> Vec<String> {
-        (0..columns.len())
-            .map(|c| {
-                let end = columns.get(c + 1).copied().unwrap_or(line.len());
-                // The last cell runs to the end of the line.
-                let end = if c + 1 == columns.len() {
-                    line.len()
-                } else {
-                    end.min(line.len())
-                };
-                line.get(columns[c].min(line.len())..end)
-                    .unwrap_or("")
-                    .trim()
-                    .replace('|', "\\|")
-            })
-            .collect()
-    };
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    let border = |line: &str| rule_columns(line, b'=');
+    let mut rows = Rows::new(border(lines[n])?);
     let mut borders = 1;
-    let mut header_rows = None;
+    let mut header = 0;
     let mut end = n + 1;
     while end < lines.len() {
         let line = lines[end];
         end += 1;
-        if table_border(line).is_some() {
+        if border(line).is_some() {
             borders += 1;
+            // A second border with rows after it closes the header.
             if borders == 2 && end < lines.len() && !lines[end].trim().is_empty() {
-                header_rows = Some(rows.len());
+                header = rows.rows.len();
                 continue;
             }
             break;
         }
-        if line.trim().is_empty() {
-            continue;
-        }
-        let row = cells(line);
-        match rows.last_mut() {
-            Some(last) if row[0].is_empty() => {
-                for (cell, more) in last.iter_mut().zip(row) {
-                    if !more.is_empty() {
-                        cell.push(' ');
-                        cell.push_str(&more);
-                    }
-                }
-            }
-            _ => rows.push(row),
+        if !line.trim().is_empty() {
+            rows.push(line);
         }
     }
-    if borders < 2 || rows.is_empty() {
+    if borders < 2 || rows.rows.is_empty() {
         return None;
     }
-    let write = |row: &[String]| format!("| {} |\n", row.iter().map(|c| links(c)).collect::<Vec<_>>().join(" | "));
-    let rule = format!("|{}\n", " --- |".repeat(columns.len()));
-    out.push('\n');
-    match header_rows {
-        Some(h) if h > 0 => {
-            for row in &rows[..h] {
-                out.push_str(&write(row));
-            }
-            out.push_str(&rule);
-            for row in &rows[h..] {
-                out.push_str(&write(row));
-            }
-        }
-        // No header: Markdown needs one, and an empty one shows none.
-        _ => {
-            out.push_str(&format!("|{}\n", " |".repeat(columns.len())));
-            out.push_str(&rule);
-            for row in &rows {
-                out.push_str(&write(row));
-            }
-        }
-    }
-    out.push('\n');
+    out.push_str(&rows.markdown(header, links));
     Some(end)
 }
 

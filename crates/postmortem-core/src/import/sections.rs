@@ -161,7 +161,16 @@ pub struct Section {
 
 /// A section's kind from its heading's words.
 pub fn classify(heading: &str) -> Option<Kind> {
-    let w = words(&clean_phrase(heading));
+    let mut w = words(&clean_phrase(heading));
+    // "7. Actions", "2.1 Timeline": a section's number says nothing of what it is.
+    while let Some(rest) = w
+        .strip_prefix(' ')
+        .and_then(|r| r.split_once(' '))
+        .filter(|(first, _)| !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(_, rest)| format!(" {rest}"))
+    {
+        w = rest;
+    }
     let has = |keys: &[&str]| keys.iter().any(|k| w.contains(&format!(" {k} ")));
     if w.trim().is_empty() {
         return None;
@@ -226,6 +235,13 @@ pub fn classify(heading: &str) -> Option<Kind> {
     let preventive = has(&["preventative", "preventive", "prevention"]);
     if preventive != corrective && !has(&["action items", "actions", "tasks", "next steps", "follow up"]) {
         return Some(Kind::Measures(Group::Improvements));
+    }
+    // "Actions" alone, or agreed; "Actions taken" tells the fix (below).
+    if matches!(
+        w.trim(),
+        "actions" | "agreed actions" | "follow up actions" | "next actions" | "actions arising"
+    ) {
+        return Some(Kind::Measures(Group::Any));
     }
     if has(&[
         "corrective",

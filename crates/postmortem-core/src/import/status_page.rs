@@ -30,8 +30,16 @@ struct Update<'a> {
 /// The source with each run of two or more updates taken out and written, oldest first, as a
 /// timeline at the end; `None` when it has no such run.
 pub fn as_timeline(source: &str) -> Option<String> {
-    // Every update is headed in bold: a report without "** -" has none.
-    if !source.contains("** -") && !source.contains("** \u{2013}") {
+    // Every update opens a line in bold with its status: a report without one has none.
+    let opens_update = |at: usize| {
+        let rest = source[at..]
+            .trim_start_matches(['\n', ' '])
+            .strip_prefix("**")
+            .unwrap_or("");
+        rest.split_once("**")
+            .is_some_and(|(status, _)| STATUSES.contains(&status.trim().to_ascii_lowercase().as_str()))
+    };
+    if !(opens_update(0) || source.match_indices("\n**").any(|(at, _)| opens_update(at))) {
         return None;
     }
     let lines: Vec<&str> = source.lines().collect();

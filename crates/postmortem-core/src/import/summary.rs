@@ -657,9 +657,13 @@ fn names(text: &str) -> Vec<String> {
 /// "Comms lead"), `Some(None)` for responders with no role named ("Responders", "On-call").
 fn responder_role(label: &str) -> Option<Option<Role>> {
     let role = match label {
-        "incident commander" | "ic" | "incident lead" | "incident manager" | "incident coordinator" => {
-            Role::IncidentCommander
-        }
+        "incident commander"
+        | "ic"
+        | "incident lead"
+        | "incident manager"
+        | "major incident manager"
+        | "mim"
+        | "incident coordinator" => Role::IncidentCommander,
         "scribe" | "note taker" | "notetaker" => Role::Scribe,
         "communications lead" | "comms lead" | "communications manager" => Role::Communications,
         "subject expert" | "subject matter expert" | "subject matter experts" | "sme" | "smes" => Role::SubjectExpert,

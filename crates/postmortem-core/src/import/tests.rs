@@ -1715,3 +1715,45 @@ fn status_page_updates_are_the_timeline() {
         imported.notes
     );
 }
+
+#[test]
+fn a_plain_text_report_with_numbered_sections_and_a_table_drawn_with_spaces() {
+    let report = import(
+        "POST-INCIDENT REVIEW\n\n1. EXECUTIVE SUMMARY\n\nThe payment file was late.\n\n2. CHRONOLOGY\n\n\
+         \x20 21:40  Batch fails\n  03:15  Incident closed\n\n3. ROOT CAUSE\n\nDebug logging filled the disk.\n\n\
+         4. ACTIONS\n\n  ID   Action                    Owner\n  ---  ------------------------  -----------\n\
+         \x20 A1   Move logs to /var/log     App Support\n  A2   Fix alert routing for     Monitoring\n       merged teams\n\n\
+         5. APPROVAL\n\nAccepted by the board.\n",
+    );
+    assert_eq!(report.summary.impact, "The payment file was late.");
+    assert_eq!(report.timeline.len(), 2);
+    assert_eq!(
+        report.root_cause_and_resolution.root_cause,
+        "Debug logging filled the disk."
+    );
+    let tasks: Vec<(&str, Option<&str>)> = report
+        .measures
+        .tasks
+        .iter()
+        .map(|t| (t.text.as_str(), t.owner.as_deref()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("Move logs to /var/log (ID: A1)", Some("App Support")),
+            ("Fix alert routing for merged teams (ID: A2)", Some("Monitoring"))
+        ]
+    );
+    // In a report numbered so, a section no field takes is a section of its own.
+    assert!(report
+        .extra_sections
+        .iter()
+        .any(|s| s.heading == "5. APPROVAL" && s.body == "Accepted by the board."));
+    // "reached 100% capacity" is no share of users.
+    assert_eq!(
+        import("# Batch\n\n## Summary\n\nThe customers' disk reached 100% capacity.\n")
+            .summary
+            .users_affected_percent,
+        None
+    );
+}

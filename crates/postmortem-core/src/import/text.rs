@@ -256,7 +256,21 @@ pub fn percent_of_users(text: &str) -> Option<(f64, String)> {
                     .unwrap_or("");
                 PEOPLE.iter().any(|p| p.trim() == first_noun) || (first_noun == "them" && mentions_people)
             }
-            None => mentions_people,
+            // "reached 100% capacity" is a machine's share, whoever the sentence names.
+            None => {
+                let resource = [
+                    "capacity",
+                    "cpu",
+                    "memory",
+                    "disk",
+                    "utilization",
+                    "utilisation",
+                    "usage",
+                    "load",
+                    "full",
+                ];
+                mentions_people && !after.split_whitespace().next().is_some_and(|w| resource.contains(&w))
+            }
         };
         if counts {
             if AFFECTED.iter().any(|k| lower.contains(k)) {
@@ -471,6 +485,15 @@ pub fn names_the_fix(text: &str) -> u8 {
     } else {
         0
     }
+}
+
+/// The largest char boundary of `text` at or below `at`.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 #[cfg(test)]

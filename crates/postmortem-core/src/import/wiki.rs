@@ -93,6 +93,8 @@ pub const NOTE: &str =
 /// Whether two lines are headed `hN.`: found from the dots, which a long report without
 /// wiki markup has few of at a line's start, rather than by reading every line.
 fn has_two_headings(source: &str) -> bool {
+    // A report heads its first sections near its top: the first 64 KB tell.
+    let source = &source[..super::text::floor_char_boundary(source, 64 * 1024)];
     let bytes = source.as_bytes();
     source
         .match_indices('.')

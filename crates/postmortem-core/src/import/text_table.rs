@@ -1,0 +1,148 @@
+//! Tables drawn with spaces, as plain text and reStructuredText write them: a rule of runs of
+//! one character (`====  =======`, `---  -------`) says where each column starts, and the
+//! rows are cut there. Written again as Markdown tables, so that the importer reads them as it
+//! reads any table.
+
+/// Where each column starts, by a rule of runs of `mark` (two runs or more) between spaces.
+pub fn rule_columns(line: &str, mark: u8) -> Option<Vec<usize>> {
+    let line = line.trim_end();
+    let bytes = line.as_bytes();
+    let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+    if bytes.get(indent) != Some(&mark) || !bytes[indent..].iter().all(|&b| b == mark || b == b' ') {
+        return None;
+    }
+    let starts: Vec<usize> = (indent..bytes.len())
+        .filter(|&i| bytes[i] == mark && (i == 0 || bytes[i - 1] == b' '))
+        .collect();
+    (starts.len() >= 2).then_some(starts)
+}
+
+/// The rows being read: each line cut at the columns, a line whose first cell is empty going
+/// on with the row above.
+pub struct Rows {
+    columns: Vec<usize>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Rows {
+    pub fn new(columns: Vec<usize>) -> Self {
+        Self {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, line: &str) {
+        let columns = &self.columns;
+        let row: Vec<String> = (0..columns.len())
+            .map(|c| {
+                // The last cell runs to the end of the line.
+                let end = columns.get(c + 1).map_or(line.len(), |&next| next.min(line.len()));
+                let start = columns[c].min(end);
+                line.get(start..end).unwrap_or("").trim().replace('|', "\\|")
+            })
+            .collect();
+        match self.rows.last_mut() {
+            Some(last) if row[0].is_empty() => {
+                for (cell, more) in last.iter_mut().zip(row) {
+                    if !more.is_empty() {
+                        cell.push(' ');
+                        cell.push_str(&more);
+                    }
+                }
+            }
+            _ => self.rows.push(row),
+        }
+    }
+
+    /// The Markdown table, its first `header` rows the header (an empty one when none: a
+    /// Markdown table needs one, and an empty one shows none), each cell through `inline`.
+    pub fn markdown(&self, header: usize, inline: impl Fn(&str) -> String) -> String {
+        let width = self.columns.len();
+        let write = |row: &[String]| {
+            let cells: Vec<String> = row.iter().map(|c| inline(c)).collect();
+            format!("| {} |\n", cells.join(" | "))
+        };
+        let (head, body) = self.rows.split_at(header.min(self.rows.len()));
+        let mut out = String::from("\n");
+        if head.is_empty() {
+            out.push_str(&format!("|{}\n", " |".repeat(width)));
+        }
+        for row in head {
+            out.push_str(&write(row));
+        }
+        out.push_str(&format!("|{}\n", " --- |".repeat(width)));
+        for row in body {
+            out.push_str(&write(row));
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// The source with each table drawn with spaces (a header line over a rule of dashes,
+/// `ID   Action   Owner` over `---  -------  -----`, then rows up to a blank line) written as
+/// a Markdown table, and how many there were; `None` when there were none. Code is left as
+/// it is.
+pub fn plain_tables(source: &str) -> Option<(String, usize)> {
+    // A rule has two runs of dashes a space or more apart; most reports have none.
+    if !["- -", "-  -", "-   -"].iter().any(|gap| source.contains(gap)) {
+        return None;
+    }
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out = String::with_capacity(source.len() + 256);
+    let mut fence: Option<crate::markdown::Fence> = None;
+    let mut tables = 0;
+    let mut n = 0;
+    while n < lines.len() {
+        let line = lines[n];
+        if let Some(open) = &fence {
+            if open.is_closed_by(line) {
+                fence = None;
+            }
+        } else if let Some(opened) = crate::markdown::Fence::opens_line(line) {
+            fence = Some(opened);
+        } else if let Some(columns) = lines.get(n + 1).and_then(|rule| rule_columns(rule, b'-')) {
+            let header_fits = !line.trim().is_empty() && line.len() - line.trim_start().len() < 4;
+            let rows_after = lines.get(n + 2).is_some_and(|l| !l.trim().is_empty());
+            if header_fits && rows_after {
+                let mut rows = Rows::new(columns);
+                rows.push(line);
+                let mut end = n + 2;
+                while end < lines.len() && !lines[end].trim().is_empty() {
+                    rows.push(lines[end]);
+                    end += 1;
+                }
+                out.push_str(&rows.markdown(1, str::to_owned));
+                tables += 1;
+                n = end;
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        n += 1;
+    }
+    (tables > 0).then_some((out, tables))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_drawn_with_spaces_is_a_markdown_table() {
+        let text = "Actions:\n\n  ID   Action                  Owner\n  ---  ----------------------  -----\n\
+                    \x20 A1   Move logs to /var/log   Ops\n  A2   Fix alert routing for   Mon\n       merged teams\n\nAfter.\n";
+        let (out, count) = plain_tables(text).expect("one table");
+        assert_eq!(count, 1);
+        assert!(
+            out.contains("| ID | Action | Owner |\n| --- | --- | --- |\n| A1 | Move logs to /var/log | Ops |\n| A2 | Fix alert routing for merged teams | Mon |\n"),
+            "{out}"
+        );
+        assert!(out.ends_with("\nAfter.\n"), "{out}");
+        // A setext underline (one run) or a rule inside code is no table.
+        assert_eq!(plain_tables("Title\n-----\n\ntext\n"), None);
+        assert_eq!(plain_tables("```\na  b\n-  -\nc  d\n```\n"), None);
+    }
+}
