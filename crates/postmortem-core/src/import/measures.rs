@@ -374,7 +374,7 @@ impl Importer<'_> {
                 if read.is_some() && is(&names[i], &["status", "state", "done"]) {
                     status = read;
                 } else if let Some(field) = task_field(&names[i], &value) {
-                    extra_lines.push(format!("{field}: {value}"));
+                    extra_lines.push(format!("{}: {value}", field.label()));
                 } else {
                     status = read.or(status);
                     details.push(format!("{column}: {value}"));
@@ -640,15 +640,15 @@ pub(super) fn read_task(text: &str, status: TaskStatus) -> CorrectiveTask {
                 continue;
             }
             match task_field(&format!(" {label} "), value) {
-                Some("Priority") if task.priority.is_none() => {
+                Some(TaskField::Priority) if task.priority.is_none() => {
                     task.priority = Priority::from_name(value);
                     continue;
                 }
-                Some("Type") if task.kind.is_none() => {
+                Some(TaskField::Type) if task.kind.is_none() => {
                     task.kind = TaskType::from_name(value);
                     continue;
                 }
-                Some("Ticket") if task.ticket.is_none() => {
+                Some(TaskField::Ticket) if task.ticket.is_none() => {
                     task.ticket = Some(value.to_owned());
                     continue;
                 }
@@ -679,20 +679,38 @@ pub(super) fn read_task(text: &str, status: TaskStatus) -> CorrectiveTask {
     task
 }
 
-/// The task field a column or label names, when its value fits it: "Priority" for `P1`,
-/// "Type" for `prevent`, "Ticket" for `AUTH-88`. `name` is in [`words`] form.
-fn task_field(name: &str, value: &str) -> Option<&'static str> {
+/// A task's field that a column or a label of its own can give.
+#[derive(Clone, Copy)]
+enum TaskField {
+    Priority,
+    Type,
+    Ticket,
+}
+
+impl TaskField {
+    fn label(self) -> &'static str {
+        match self {
+            Self::Priority => "Priority",
+            Self::Type => "Type",
+            Self::Ticket => "Ticket",
+        }
+    }
+}
+
+/// The task field a column or label names, when its value fits it: the priority for `P1`,
+/// the type for `prevent`, the ticket for `AUTH-88`. `name` is in [`words`] form.
+fn task_field(name: &str, value: &str) -> Option<TaskField> {
     let is = |keys: &[&str]| keys.iter().any(|k| name.contains(&format!(" {k} ")));
     let value = value.trim();
     if is(&["priority", "prio"]) && Priority::from_name(value).is_some() {
-        Some("Priority")
+        Some(TaskField::Priority)
     } else if is(&["type", "kind", "category"]) && TaskType::from_name(value).is_some() {
-        Some("Type")
+        Some(TaskField::Type)
     } else if is(&["ticket", "bug", "issue", "jira", "tracking"])
         && !value.is_empty()
         && !value.contains(char::is_whitespace)
     {
-        Some("Ticket")
+        Some(TaskField::Ticket)
     } else {
         None
     }

@@ -618,7 +618,7 @@ impl Importer<'_> {
             self.note(format!(
                 "{count} passage{} that fit no field {} kept in the section “{UNPLACED}”.",
                 plural(count),
-                if count == 1 { "was" } else { "were" }
+                was_were(count)
             ));
             self.report.extra_sections.push(ExtraSection {
                 heading: UNPLACED.to_owned(),
@@ -761,6 +761,15 @@ fn trim_blank_lines(text: &str) -> &str {
         }
     }
     text[start..].trim_end()
+}
+
+/// "was" for one, "were" for more, as a note says of what it counts.
+fn was_were(n: usize) -> &'static str {
+    if n == 1 {
+        "was"
+    } else {
+        "were"
+    }
 }
 
 fn plural(n: usize) -> &'static str {

@@ -17,7 +17,7 @@ use super::outline;
 use super::sections::{classify, Kind};
 use super::text::{apply_edits, clean_phrase};
 use crate::markdown::push_link_target;
-use crate::markdown::Fence;
+use crate::markdown::{CodeFences, Fence};
 
 pub struct Prepared {
     pub text: String,
@@ -26,68 +26,52 @@ pub struct Prepared {
     pub regenerated: Vec<String>,
 }
 
+/// One rewriting of the text: the text it gives and the note that says how, or nothing.
+type Stage = fn(&str) -> Option<(String, String)>;
+
 pub fn prepare(source: &str) -> Prepared {
     let mut notes = Vec::new();
-    let unwrapped = match unwrap_fence(source) {
-        Some(inner) => {
-            notes.push("The report was inside a code block, and was read from inside it.".to_owned());
-            inner
-        }
-        None => source.to_owned(),
-    };
-    let other_markup = [
-        (
-            super::wiki::as_markdown as fn(&str) -> Option<String>,
-            super::wiki::NOTE,
-        ),
-        (super::rst::as_markdown, super::rst::NOTE),
-    ];
-    let unwrapped = other_markup
-        .iter()
-        .find_map(|(read, note)| read(&unwrapped).map(|markdown| (markdown, *note)))
-        .map_or(unwrapped.clone(), |(markdown, note)| {
-            notes.push(note.to_owned());
-            markdown
-        });
-    let unwrapped = match inline_all_references(&unwrapped) {
-        Some(inlined) => {
-            notes.push(
-                "Links written by reference (“[text][name]”, with the address further down) were given their address in place, so that each field keeps it."
-                    .to_owned(),
-            );
-            inlined
-        }
-        None => unwrapped,
-    };
-    let unwrapped = match super::html::images_as_markdown(&unwrapped) {
-        Some((text, count)) => {
-            notes.push(format!(
+    let stages: [Stage; 6] = [
+        |text| {
+            let note = "The report was inside a code block, and was read from inside it.";
+            unwrap_fence(text).map(|inner| (inner, note.to_owned()))
+        },
+        // Another markup than Markdown: one of them at most.
+        |text| {
+            let wiki = || super::wiki::as_markdown(text).map(|m| (m, super::wiki::NOTE.to_owned()));
+            wiki().or_else(|| super::rst::as_markdown(text).map(|m| (m, super::rst::NOTE.to_owned())))
+        },
+        |text| {
+            let note = "Links written by reference (“[text][name]”, with the address further down) were given their address in place, so that each field keeps it.";
+            inline_all_references(text).map(|inlined| (inlined, note.to_owned()))
+        },
+        |text| {
+            let (text, count) = super::html::images_as_markdown(text)?;
+            let note = format!(
                 "{count} HTML image{} (<img>) {} read as Markdown images; sizes and alignment were left out.",
                 super::plural(count),
-                if count == 1 { "was" } else { "were" }
-            ));
-            text
-        }
-        None => unwrapped,
-    };
-    let unwrapped = match super::status_page::as_timeline(&unwrapped) {
-        Some(text) => {
-            notes.push(super::status_page::NOTE.to_owned());
-            text
-        }
-        None => unwrapped,
-    };
-    let unwrapped = match super::text_table::plain_tables(&unwrapped) {
-        Some((text, count)) => {
-            notes.push(format!(
+                super::was_were(count)
+            );
+            Some((text, note))
+        },
+        |text| super::status_page::as_timeline(text).map(|t| (t, super::status_page::NOTE.to_owned())),
+        |text| {
+            let (text, count) = super::text_table::plain_tables(text)?;
+            let note = format!(
                 "{count} table{} drawn with spaces {} read as Markdown table{0}.",
                 super::plural(count),
-                if count == 1 { "was" } else { "were" }
-            ));
-            text
+                super::was_were(count)
+            );
+            Some((text, note))
+        },
+    ];
+    let mut unwrapped = source.to_owned();
+    for stage in stages {
+        if let Some((text, note)) = stage(&unwrapped) {
+            unwrapped = text;
+            notes.push(note);
         }
-        None => unwrapped,
-    };
+    }
     let (undrawn, diagrams) = without_timeline_diagrams(&unwrapped);
     let regenerated = (diagrams > 0)
         .then(|| {
@@ -231,18 +215,14 @@ fn dedent_prose_blocks(source: &str) -> (String, usize) {
     let lines: Vec<&str> = source.lines().collect();
     let indented = |l: &str| l.starts_with('\t') || l.starts_with("    ");
     let mut out = String::with_capacity(source.len());
-    let mut fence: Option<Fence> = None;
+    let mut code = CodeFences::default();
     let mut dedented = 0;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         let after_blank = i == 0 || lines[i - 1].trim().is_empty();
-        if let Some(open) = &fence {
-            if open.is_closed_by(line) {
-                fence = None;
-            }
-        } else if let Some(opened) = Fence::opens_line(line) {
-            fence = Some(opened);
+        if code.is_code(line) {
+            // Code is left as it is.
         } else if after_blank && indented(line) && !line.trim().is_empty() {
             let end = (i..lines.len())
                 .find(|&j| !lines[j].trim().is_empty() && !indented(lines[j]))
@@ -480,7 +460,7 @@ fn heading_with_text(line: &str) -> Option<(String, &str)> {
 /// as a section line, so that it does not run into the paragraph under it.
 fn isolate_section_lines(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + 64);
-    let mut fence: Option<Fence> = None;
+    let mut code = CodeFences::default();
     let mut previous_blank = true;
     let lines: Vec<&str> = source.lines().collect();
     // "Timeline" over "--------" is a heading already.
@@ -513,7 +493,7 @@ fn isolate_section_lines(source: &str) -> String {
         if std::mem::take(&mut underline_read) {
             continue;
         }
-        if setext(n) && fence.is_none() {
+        if setext(n) && !code.is_open() {
             // "1. SUMMARY" over "----------": a numbered section name, which Markdown would
             // read as a list item over a rule. Written with hashes, it is the heading it looks.
             let numbered = line.trim_start().bytes().next().is_some_and(|b| b.is_ascii_digit());
@@ -532,12 +512,8 @@ fn isolate_section_lines(source: &str) -> String {
             previous_blank = false;
             continue;
         }
-        if let Some(open) = &fence {
-            if open.is_closed_by(line) {
-                fence = None;
-            }
-        } else if let Some(opened) = Fence::opens_line(line) {
-            fence = Some(opened);
+        if code.is_code(line) {
+            // Code is left as it is.
         } else if let Some((_, written)) = section_line(line).filter(|_| !has_headings || line.contains('<')) {
             if !previous_blank {
                 out.push('\n');

@@ -119,8 +119,8 @@ impl Importer<'_> {
     /// report headers are often laid out), or action items (as one-page templates have them);
     /// any other is kept unplaced.
     fn read_table(&mut self, rows: &[Vec<Span>], range: &Span) {
-        if self.is_label_table(rows) {
-            for row in &rows[usize::from(self.is_label_header(&rows[0]))..] {
+        if let Some(labelled) = self.label_rows(rows) {
+            for row in labelled {
                 let (label, value) = (clean_cell(self.raw(&row[0])), clean_cell(self.raw(&row[1])));
                 let whole = format!("{label}: {value}");
                 match split_label(&whole).and_then(|(label, _)| field_for(&label)) {
@@ -137,8 +137,9 @@ impl Importer<'_> {
         }
     }
 
-    /// A two-column table whose first column is labels: bold, or a field's name.
-    fn is_label_table(&self, rows: &[Vec<Span>]) -> bool {
+    /// A two-column table whose first column is labels (bold, or a field's name): its rows of
+    /// labels, without a header that only names the columns.
+    fn label_rows<'r>(&self, rows: &'r [Vec<Span>]) -> Option<&'r [Vec<Span>]> {
         let is_label = |row: &Vec<Span>| {
             let label = clean_cell(self.raw(&row[0]));
             let bold = text::strip_wrapper(&label).is_some_and(|(_, rest)| rest.trim().is_empty());
@@ -150,7 +151,7 @@ impl Importer<'_> {
             _ => rows,
         };
         let labelled = rows.iter().filter(|row| row.len() == 2 && is_label(row)).count();
-        rows.iter().all(|row| row.len() == 2) && labelled >= 2 && labelled * 3 >= rows.len() * 2
+        (rows.iter().all(|row| row.len() == 2) && labelled >= 2 && labelled * 3 >= rows.len() * 2).then_some(rows)
     }
 
     /// "| Field | Value |": a header that names the columns of a table of labels.

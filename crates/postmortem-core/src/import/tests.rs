@@ -1509,15 +1509,7 @@ fn a_timeline_told_in_prose_has_an_entry_per_line_that_opens_with_its_time() {
         "# Uploads failing\n\n## Summary\n\nUploads failed.\n\n## Timeline\n\nAt 14:02 UTC, the error rate alert fired\nand paged the on-call engineer.\n\
          Around 14:21 the expired credential was identified.\nBy 14:40 UTC uploads were succeeding again.\n",
     );
-    let times: Vec<String> = report
-        .timeline
-        .iter()
-        .map(|e| match &e.time {
-            Some(Moment::AsWritten(written)) => written.clone(),
-            other => format!("{other:?}"),
-        })
-        .collect();
-    assert_eq!(times, ["14:02 UTC", "14:21", "14:40 UTC"]);
+    assert_eq!(times_of(&report), ["14:02 UTC", "14:21", "14:40 UTC"]);
     assert_eq!(
         report.timeline[0].text,
         "At 14:02 UTC, the error rate alert fired\nand paged the on-call engineer."
@@ -1576,25 +1568,12 @@ fn region_times_and_european_clock_times() {
     let report = import(
         "# Backlog\n\n**Date:** 2024-08-14\n\n## Timeline (ET)\n\n- 2:14pm - queue alert\n- 14h45 - pool found empty\n",
     );
-    let times = |report: &Report| -> Vec<String> {
-        report
-            .timeline
-            .iter()
-            .map(|e| {
-                e.time
-                    .as_ref()
-                    .and_then(Moment::exact)
-                    .map(|t| t.to_rfc3339())
-                    .unwrap_or_default()
-            })
-            .collect()
-    };
     assert_eq!(
-        times(&report),
+        times_of(&report),
         ["2024-08-14T14:14:00-04:00", "2024-08-14T14:45:00-04:00"]
     );
     let winter = import("# Backlog\n\n## Timeline\n\n- 2024-01-10 09:00 PT - a winter entry\n");
-    assert_eq!(times(&winter), ["2024-01-10T09:00:00-08:00"]);
+    assert_eq!(times_of(&winter), ["2024-01-10T09:00:00-08:00"]);
     // "2h30" is more often a length than a time.
     assert!(when::find_moment("it lasted 2h30").is_none());
 }

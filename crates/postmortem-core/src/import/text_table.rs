@@ -17,6 +17,16 @@ pub fn rule_columns(line: &str, mark: u8) -> Option<Vec<usize>> {
     (starts.len() >= 2).then_some(starts)
 }
 
+/// The line under a Markdown table's header, for `width` columns.
+pub fn header_rule(width: usize) -> String {
+    format!("|{}\n", " --- |".repeat(width))
+}
+
+/// A header with no text: a Markdown table needs one, and an empty one shows none.
+pub fn empty_header(width: usize) -> String {
+    format!("|{}\n", " |".repeat(width))
+}
+
 /// The rows being read: each line cut at the columns, a line whose first cell is empty going
 /// on with the row above.
 pub struct Rows {
@@ -66,12 +76,12 @@ impl Rows {
         let (head, body) = self.rows.split_at(header.min(self.rows.len()));
         let mut out = String::from("\n");
         if head.is_empty() {
-            out.push_str(&format!("|{}\n", " |".repeat(width)));
+            out.push_str(&empty_header(width));
         }
         for row in head {
             out.push_str(&write(row));
         }
-        out.push_str(&format!("|{}\n", " --- |".repeat(width)));
+        out.push_str(&header_rule(width));
         for row in body {
             out.push_str(&write(row));
         }
@@ -91,17 +101,13 @@ pub fn plain_tables(source: &str) -> Option<(String, usize)> {
     }
     let lines: Vec<&str> = source.lines().collect();
     let mut out = String::with_capacity(source.len() + 256);
-    let mut fence: Option<crate::markdown::Fence> = None;
+    let mut code = crate::markdown::CodeFences::default();
     let mut tables = 0;
     let mut n = 0;
     while n < lines.len() {
         let line = lines[n];
-        if let Some(open) = &fence {
-            if open.is_closed_by(line) {
-                fence = None;
-            }
-        } else if let Some(opened) = crate::markdown::Fence::opens_line(line) {
-            fence = Some(opened);
+        if code.is_code(line) {
+            // Code is left as it is.
         } else if let Some(columns) = lines.get(n + 1).and_then(|rule| rule_columns(rule, b'-')) {
             let header_fits = !line.trim().is_empty() && line.len() - line.trim_start().len() < 4;
             let rows_after = lines.get(n + 2).is_some_and(|l| !l.trim().is_empty());

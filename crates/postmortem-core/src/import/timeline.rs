@@ -142,7 +142,7 @@ impl Importer<'_> {
             self.note(format!(
                 "{unreadable} timeline time{} could not be read and {} kept as written.",
                 plural(unreadable),
-                if unreadable == 1 { "was" } else { "were" }
+                super::was_were(unreadable)
             ));
         }
         if !stages.is_empty() {

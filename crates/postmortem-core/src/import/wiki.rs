@@ -6,6 +6,8 @@
 //! Only a document that heads two or more lines `hN.` is taken for wiki markup; nothing in it
 //! is dropped but the markup itself.
 
+use super::text_table::{empty_header, header_rule};
+
 /// The report in Markdown, or `None` when it is not written in wiki markup.
 pub fn as_markdown(source: &str) -> Option<String> {
     if !has_two_headings(source) {
@@ -59,15 +61,14 @@ pub fn as_markdown(source: &str) -> Option<String> {
             if !in_table {
                 out.push('\n');
                 if !header {
-                    // A Markdown table needs a header row: an empty one shows none.
-                    out.push_str(&format!("|{}\n", " |".repeat(cells.len())));
-                    out.push_str(&format!("|{}\n", " --- |".repeat(cells.len())));
+                    out.push_str(&empty_header(cells.len()));
+                    out.push_str(&header_rule(cells.len()));
                 }
             }
             let cells: Vec<String> = cells.iter().map(|c| inline(c)).collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
             if header {
-                out.push_str(&format!("|{}\n", " --- |".repeat(cells.len())));
+                out.push_str(&header_rule(cells.len()));
             }
             in_table = true;
         } else if let Some((indent, marker, text)) = list_item(trimmed) {

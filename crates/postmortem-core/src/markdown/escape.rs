@@ -387,6 +387,35 @@ impl Fence {
     }
 }
 
+/// A document's fenced code, followed line by line.
+#[derive(Default)]
+pub(crate) struct CodeFences {
+    open: Option<Fence>,
+}
+
+impl CodeFences {
+    /// Whether `line`, the document's next, is fenced code: it opens, holds or closes a fence.
+    pub(crate) fn is_code(&mut self, line: &str) -> bool {
+        match &self.open {
+            Some(open) => {
+                if open.is_closed_by(line) {
+                    self.open = None;
+                }
+                true
+            }
+            None => {
+                self.open = Fence::opens_line(line);
+                self.open.is_some()
+            }
+        }
+    }
+
+    /// Whether the lines so far left a fence open.
+    pub(crate) fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

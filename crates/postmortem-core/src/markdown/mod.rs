@@ -10,9 +10,9 @@ mod escape;
 pub mod layout;
 pub mod mermaid;
 
-pub(crate) use escape::Fence;
 pub use escape::{normalize_newlines, read_block, read_heading_text, read_paragraph, single_line};
 use escape::{push_block, push_heading_text, push_paragraph};
+pub(crate) use escape::{CodeFences, Fence};
 
 use std::fmt::Write as _;
 
