@@ -249,6 +249,12 @@ fn starts_own_line(line: &str) -> bool {
     let numbered = digits > 0
         && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
         && matches!(line.as_bytes().get(digits + 1), None | Some(b' ' | b'\t'));
+    // "1.2 The file was regenerated": a formal report's numbered clause.
+    let clause = digits > 0 && line.as_bytes().get(digits) == Some(&b'.') && {
+        let rest = &line[digits + 1..];
+        let more = rest.bytes().take_while(u8::is_ascii_digit).count();
+        more > 0 && rest[more..].starts_with(' ')
+    };
     // "Duration: two hours", "status: mitigated": a short label. A wrapped sentence can have
     // a colon early on ("the cause was simple: …"), but seldom after a capital and at most
     // three words, or right after its first word.
@@ -263,7 +269,7 @@ fn starts_own_line(line: &str) -> bool {
             .trim_end()
             .match_indices("  ")
             .any(|(at, _)| !line[..at].ends_with(['.', '!', '?', ':', ' ']) && at > 0);
-    sign || numbered || label || columns || reads_as_entry_start(line)
+    sign || numbered || clause || label || columns || reads_as_entry_start(line)
 }
 
 #[cfg(test)]
@@ -344,6 +350,8 @@ mod tests {
     #[test]
     fn lines_broken_on_purpose_keep_their_breaks() {
         let kept = [
+            // A formal report's numbered clauses.
+            "1.1 The scheduled batch that builds the bulk payment file failed at the\n1.2 The file was regenerated and submitted to the payment scheme in time.",
             // One label per line.
             "Customers affected: every tenant in the EU region during the window\nDuration: two hours and ten minutes, from the deploy to the rollback",
             // Short lines: a list written without markers.
