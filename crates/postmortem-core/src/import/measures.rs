@@ -4,7 +4,7 @@
 use super::outline::{Block, Body, Span};
 use super::sections::{self, Group, Kind, Lesson, Section};
 use super::summary::{asked_field, field_for, Field};
-use super::text::{self, clean_phrase, split_label, words};
+use super::text::{self, clean_phrase, split_label, strip_wrapper, words};
 use super::when;
 use super::{append, clean_cell, dedent, strip_list_marker, trim_blank_lines, Importer};
 use crate::markdown::{read_block, read_paragraph};
@@ -91,18 +91,22 @@ impl Importer<'_> {
                 return Some((field, answer));
             }
         }
-        let (label, value) = split_label(&text)?;
+        let (label, value) = split_label(&text).or_else(|| sentence_label(&text))?;
         match field_for(&label)? {
-            field @ (Field::RootCause | Field::Resolution) => Some((field, value.to_owned())),
+            field @ (Field::RootCause | Field::Resolution | Field::Trigger) => Some((field, value.to_owned())),
             _ => None,
         }
     }
 
     pub(super) fn add_cause_text(&mut self, field: Field, text: &str) {
-        if field == Field::Resolution {
-            self.add_resolution(text);
-        } else {
-            self.add_root_cause(text);
+        match field {
+            Field::Resolution => self.add_resolution(text),
+            Field::Trigger => append(
+                &mut self.report.root_cause_and_resolution.trigger,
+                text.trim_matches('\n'),
+                "\n\n",
+            ),
+            _ => self.add_root_cause(text),
         }
     }
 
@@ -738,4 +742,15 @@ fn one_line_task(task: CorrectiveTask) -> CorrectiveTask {
         text: one_line(&task.text),
         ..task
     }
+}
+
+/// A bold sentence that names a part of a cause, as a formal report heads its paragraphs:
+/// "**Root cause.** The table…", "5.1 **Direct cause.** The balancers…".
+fn sentence_label(text: &str) -> Option<(String, &str)> {
+    let line = text.trim_start();
+    let line = text::clause_number(line).map_or(line, |n| &line[n..]);
+    let (inner, rest) = strip_wrapper(line)?;
+    let label = inner.trim().strip_suffix('.')?;
+    (label.split_whitespace().count() <= 4 && (rest.is_empty() || rest.starts_with([' ', '\n'])))
+        .then(|| (text::words(label).trim().to_owned(), rest.trim_start()))
 }

@@ -15,6 +15,7 @@ mod measures;
 mod outline;
 mod own;
 mod prepare;
+mod responders;
 mod rst;
 mod sections;
 mod status_page;
@@ -259,20 +260,28 @@ impl<'a> Importer<'a> {
             None => self.title_block()?,
         };
         self.report.title = title;
+        // Front matter's `title:` line is the title read, or says what the heading says; the
+        // rest of it is read as labels are.
+        let title = clean_phrase(&self.report.title);
+        let title_line = |l: &str| {
+            l.trim_start()
+                .strip_prefix("title")
+                .map(|r| r.trim_start())
+                .and_then(|r| r.strip_prefix(':').or_else(|| r.strip_prefix('=')))
+                .is_some_and(|value| clean_phrase(text::unquote(value.trim())) == title)
+        };
+        let front_matter = |text: &str| text.lines().filter(|l| !title_line(l)).collect::<Vec<_>>().join("\n");
         if let Body::Meta { text } = &self.blocks[index].body {
-            // The title was read from the front matter; the rest of it is kept.
-            let is_title = |l: &str| {
-                l.trim_start()
-                    .strip_prefix("title")
-                    .is_some_and(|r| r.trim_start().starts_with([':', '=']))
-            };
-            let rest: Vec<&str> = text.lines().filter(|l| !is_title(l)).collect();
-            self.read_front_matter(&rest.join("\n"));
+            let rest = front_matter(text);
+            self.read_front_matter(&rest);
         }
         let before: Vec<Block> = self.blocks[..index].to_vec();
         for block in before {
             match &block.body {
-                Body::Meta { text } => self.keep_unplaced(text),
+                Body::Meta { text } => {
+                    let rest = front_matter(text);
+                    self.read_front_matter(&rest);
+                }
                 Body::Paragraph if block.is_only_images() => self.report.images.extend(block.images.iter().cloned()),
                 Body::Other => {}
                 _ => {
@@ -343,7 +352,13 @@ impl<'a> Importer<'a> {
                 Body::Heading { level } if *level <= 3 => {
                     let text = sections::heading_text(&self.own_text(block));
                     let has_h1 = self.blocks.iter().any(|b| matches!(b.body, Body::Heading { level: 1 }));
-                    if sections::classify(&text).is_some() || (*level > 1 && has_h1) {
+                    // "1. Incident identification": a numbered heading is a section's.
+                    let numbered = text.split_once(' ').is_some_and(|(n, _)| {
+                        n.trim_end_matches('.')
+                            .split('.')
+                            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                    });
+                    if sections::classify(&text).is_some() || (*level > 1 && has_h1) || numbered {
                         return None;
                     }
                     return Some((index, text));
@@ -406,6 +421,7 @@ impl<'a> Importer<'a> {
                 let text = self.region(section.body.start, section.body.end);
                 self.add_authors(&text);
             }
+            Kind::Responders => self.read_responders(section),
             Kind::Date => {
                 let text = self.region(section.body.start, section.body.end);
                 if let Some(date) = when::when_prefix(&clean_phrase(&text)).and_then(|w| w.date) {
@@ -428,8 +444,48 @@ impl<'a> Importer<'a> {
                         .to_owned(),
                 );
             }
+            Kind::Extra if self.holds_labels(section) => {
+                self.note(format!(
+                    "The labels under “{}” were read into the fields they name.",
+                    section.heading.as_deref().unwrap_or_default()
+                ));
+                self.read_labelled(section, false);
+            }
             Kind::Extra => self.keep_extra(section),
         }
+    }
+
+    /// A section under a name of its own ("Incident identification", "Details") whose lines
+    /// are mostly labels the form has fields for: read as the labels above the first section.
+    fn holds_labels(&self, section: &Section) -> bool {
+        // A section under a known name kept as written (a second summary) stays so.
+        if section
+            .heading
+            .as_deref()
+            .is_none_or(|h| sections::classify(h).is_some())
+        {
+            return false;
+        }
+        let blocks = &self.blocks[section.blocks.clone()];
+        if blocks.iter().any(|b| matches!(b.body, Body::Heading { .. })) {
+            return false;
+        }
+        // Each paragraph or item by its first line: a label's value may wrap.
+        let lines: Vec<&str> = blocks
+            .iter()
+            .filter(|b| matches!(b.body, Body::Paragraph | Body::Item { .. }))
+            .filter_map(|b| b.lines.first().map(|l| self.raw(l).trim()))
+            .collect();
+        let labels = lines
+            .iter()
+            .filter(|l| {
+                let line = strip_list_marker(l);
+                text::split_label(line)
+                    .and_then(|(label, _)| summary::field_for(&label))
+                    .is_some_and(|f| f != summary::Field::Container)
+            })
+            .count();
+        labels >= 2 && labels * 2 >= lines.len()
     }
 
     fn keep_extra(&mut self, section: &Section) {

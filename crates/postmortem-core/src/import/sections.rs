@@ -45,6 +45,8 @@ pub enum Kind {
     /// "Detection": how the team found out, in the author's words.
     Detection,
     Authors,
+    /// "Responders", "Incident roles", "Who": people and their roles.
+    Responders,
     Date,
     /// Our export's key times: worked out from the timeline, so not read but for where they
     /// are measured from.
@@ -108,6 +110,7 @@ impl Kind {
             Kind::Detection => None,
             Kind::KeyTimes => place_of(Part::KeyTimes),
             Kind::Authors => Some("Authors".to_owned()),
+            Kind::Responders => place_of(Part::Responders),
             Kind::Preamble | Kind::Date | Kind::Extra => None,
         }
     }
@@ -303,6 +306,8 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "how we fixed it",
         "how we recovered",
         "how we resolved",
+        "restoration",
+        "service restoration",
         "actions taken",
         "mitigation",
         "solution",
@@ -346,6 +351,22 @@ pub fn classify(heading: &str) -> Option<Kind> {
     }
     match w.trim() {
         "author" | "authors" | "written by" => Some(Kind::Authors),
+        "responders"
+        | "incident responders"
+        | "responder"
+        | "incident roles"
+        | "roles"
+        | "roles and responsibilities"
+        | "who"
+        | "who was involved"
+        | "people"
+        | "people involved"
+        | "participants"
+        | "incident team"
+        | "response team"
+        | "responding team"
+        | "team"
+        | "personnel" => Some(Kind::Responders),
         "date" | "incident date" => Some(Kind::Date),
         _ => None,
     }

@@ -100,6 +100,12 @@ impl Importer<'_> {
                         }
                         pending = Some((field, depth, empty));
                     }
+                    // "**Incident roles:**" over "- Duty manager / Incident Commander: Rhys Ode".
+                    None if matches!(pending, Some((Field::Responders, d, empty)) if depth > d || empty) => {
+                        if !self.read_responder_line(&line) {
+                            self.keep_unplaced(&line);
+                        }
+                    }
                     // A label no field takes ("**Status:** …") ends the value above it.
                     None if split_label(&line).is_some_and(|(_, value)| !value.trim().is_empty()) => {
                         pending = None;
@@ -233,16 +239,25 @@ impl Importer<'_> {
             while let Some(item) = lines.next_if(|l| l.starts_with([' ', '\t']) && !l.trim().is_empty()) {
                 whole.push('\n');
                 whole.push_str(item);
-                items.push(unquote(item).to_owned());
+                items.push(item);
             }
             let labelled = split_label(line)
                 .and_then(|(label, value)| field_for(&label).map(|f| (f, value)))
                 .filter(|(field, _)| *field != Field::Date);
+            // A comment says more of the value: `- Chidi Nwosu  # platform on-call` is the
+            // responder and the role, as "Chidi Nwosu (platform on-call)" says it.
+            let value_of = |text: &str| match yaml_comment(text) {
+                (value, Some(comment)) => format!("{} ({comment})", unquote(value)),
+                (value, None) => unquote(value).to_owned(),
+            };
             match labelled {
                 Some((field, value)) if !value.trim().is_empty() && items.is_empty() => {
-                    self.fill(field, unquote(value), line, false)
+                    self.fill(field, &value_of(value), line, false)
                 }
-                Some((field, _)) if !items.is_empty() => self.fill(field, &items.join(", "), line, false),
+                Some((field, _)) if !items.is_empty() => {
+                    let values: Vec<String> = items.iter().map(|item| value_of(item)).collect();
+                    self.fill(field, &values.join(", "), line, false)
+                }
                 _ => self.keep_unplaced(&whole),
             }
         }
@@ -341,7 +356,8 @@ impl Importer<'_> {
             ),
             Field::Service => {
                 let service = self.report.service.get_or_insert_with(String::new);
-                append(service, &read_paragraph(value), "; ");
+                // A line more of the value is its text wrapped; another label, another service.
+                append(service, &read_paragraph(value), if continuation { " " } else { "; " });
             }
             Field::Severity => match Severity::from_label(&value.replace([' ', '-', '_'], "")) {
                 Some(severity) if self.report.severity.is_none() => self.report.severity = Some(severity),
@@ -353,6 +369,8 @@ impl Importer<'_> {
                 }
             },
             Field::Authors => self.add_authors(value),
+            // "**Incident roles:**" over "- Duty manager / Incident Commander: Rhys Ode".
+            Field::Responders if continuation && self.read_responder_line(value) => {}
             Field::Responders => {
                 let role = split_label(whole)
                     .and_then(|(label, _)| responder_role(&label))
@@ -404,9 +422,28 @@ impl Importer<'_> {
                 Some(zone) => self.doc_zone = Some(zone),
                 None => self.keep_unplaced(whole),
             },
+            Field::Container if !continuation && incident_reference(value).is_some() => {
+                self.fill(Field::Incident, value, whole, false)
+            }
             Field::Container => {
                 if continuation {
                     self.keep_unplaced(whole);
+                }
+            }
+            Field::Incident => match incident_reference(value) {
+                Some(reference) if self.report.incident.is_none() => self.report.incident = Some(reference),
+                _ => self.keep_unplaced(whole),
+            },
+            Field::Tags => {
+                let value = value.trim();
+                let listed = value
+                    .strip_prefix('[')
+                    .and_then(|v| v.strip_suffix(']'))
+                    .unwrap_or(value);
+                for tag in listed.split(',').map(|t| unquote(t.trim()).trim_start_matches('#')) {
+                    if !tag.is_empty() && !self.report.tags.iter().any(|t| t == tag) {
+                        self.report.tags.push(tag.to_owned());
+                    }
                 }
             }
         }
@@ -644,6 +681,43 @@ fn without_sentence(impact: &str, sentence: std::ops::Range<usize>) -> String {
     }
 }
 
+/// An incident's key or link as a label gives it: `INC-207`, `#2291`, a URL, or
+/// `[INC-207](https://…)`. A value in words ("Login outage") is not one.
+fn incident_reference(value: &str) -> Option<crate::model::IncidentReference> {
+    let value = unquote(value).trim();
+    let key_like = |t: &str| {
+        t.len() <= 40
+            && t.bytes().any(|b| b.is_ascii_digit())
+            && t.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_#./".contains(&b))
+    };
+    let url_like =
+        |t: &str| (t.starts_with("https://") || t.starts_with("http://")) && !t.contains(char::is_whitespace);
+    let linked = value
+        .strip_prefix('[')
+        .and_then(|v| v.strip_suffix(')'))
+        .and_then(|v| v.split_once("]("));
+    let (key, url) = match linked {
+        Some((key, url)) if key_like(key) && url_like(url) => (Some(key), Some(url)),
+        _ if url_like(value.trim_start_matches('<').trim_end_matches('>')) => {
+            (None, Some(value.trim_start_matches('<').trim_end_matches('>')))
+        }
+        _ if key_like(value) => (Some(value), None),
+        _ => return None,
+    };
+    Some(crate::model::IncidentReference {
+        key: key.map(str::to_owned),
+        url: url.map(str::to_owned),
+    })
+}
+
+/// A YAML value and the comment after it (`# …` after a space), if any.
+fn yaml_comment(text: &str) -> (&str, Option<&str>) {
+    match text.find(" #").or_else(|| text.find("\t#")) {
+        Some(at) if !text[..at].trim().is_empty() => (text[..at].trim(), Some(text[at + 2..].trim())),
+        _ => (text, None),
+    }
+}
+
 /// The people a value names: "Lee Chen, Ana Ruiz and Sam".
 fn names(text: &str) -> Vec<String> {
     let text = clean_phrase(&read_paragraph(text));
@@ -656,7 +730,7 @@ fn names(text: &str) -> Vec<String> {
 
 /// A label that names who responded: `Some(role)` for a role ("Incident Commander", "Scribe",
 /// "Comms lead"), `Some(None)` for responders with no role named ("Responders", "On-call").
-fn responder_role(label: &str) -> Option<Option<Role>> {
+pub(super) fn responder_role(label: &str) -> Option<Option<Role>> {
     let role = match label {
         "incident commander"
         | "ic"
@@ -700,6 +774,9 @@ pub(super) enum Field {
     Timezone,
     /// A label that only groups what follows ("issue_summary:").
     Container,
+    /// The incident's key in a tracker, or its link ("Incident ID: INC-207").
+    Incident,
+    Tags,
 }
 
 /// The field a template's question asks for: "Duration of the outage with start and end
@@ -777,7 +854,9 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         }
         "business impact" | "financial impact" | "cost" => Field::Business,
         "root cause" | "root causes" | "cause" | "root cause summary" => Field::RootCause,
-        "trigger" | "triggers" | "triggered by" => Field::Trigger,
+        "trigger" | "triggers" | "triggered by" | "direct cause" | "immediate cause" | "proximate cause" => {
+            Field::Trigger
+        }
         "resolution"
         | "fix"
         | "the fix"
@@ -792,6 +871,9 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         "postmortem owner" | "report owner" | "document owner" => Field::Owner,
         _ if responder_role(label).is_some() => Field::Responders,
         "title" => Field::Title,
+        "incident id" | "incident number" | "incident no" | "incident ref" | "incident reference" | "incident key"
+        | "incident ticket" | "incident link" | "ticket" | "jira" | "jira ticket" | "tracking issue" => Field::Incident,
+        "tags" | "labels" | "keywords" => Field::Tags,
         "date" | "incident date" | "date of incident" => Field::Date,
         "timezone" | "time zone" | "all times" => Field::Timezone,
         "postmortem" | "post mortem" | "issue summary" | "incident summary" | "incident" | "report" => Field::Container,

@@ -1635,13 +1635,10 @@ fn front_matter_fields_roles_in_brackets_and_a_lead_under_a_byline() {
     assert_eq!(report.root_cause_and_resolution.resolution, "The flag was turned off.");
     let tasks: Vec<&str> = report.measures.tasks.iter().map(|t| t.text.as_str()).collect();
     assert_eq!(tasks, ["Review flag segments", "Alert on segment size"]);
-    // The page's date (when the post went up) and what no field takes stay, unplaced.
+    assert_eq!(report.tags, ["pricing"]);
+    // The page's date (when the post went up) stays, unplaced.
     let unplaced = report.extra_sections.iter().find(|s| s.heading == UNPLACED).unwrap();
-    assert!(
-        unplaced.body.contains("date: 2024-10-20") && unplaced.body.contains("tags: [pricing]"),
-        "{}",
-        unplaced.body
-    );
+    assert!(unplaced.body.contains("date: 2024-10-20"), "{}", unplaced.body);
 }
 
 #[test]
@@ -1735,4 +1732,98 @@ fn a_plain_text_report_with_numbered_sections_and_a_table_drawn_with_spaces() {
             .users_affected_percent,
         None
     );
+}
+
+#[test]
+fn responders_sections_front_matter_before_the_title_and_a_tracker_key() {
+    let report = import(
+        "---\ntitle: Queue stalled\nincident_id: OPS-88\ntags: [queues, billing]\nscribe: Ilse Brandt\nresponders:\n  \
+         - Omar Haddad   # billing on-call\n---\n\n# Queue stalled\n\n## Summary\n\nInvoices waited.\n\n\
+         ## Incident roles\n\n| Role | Name |\n| --- | --- |\n| Incident Commander | Mara Quist |\n| DBRE on-call | Teo Varga |\n\n\
+         ## Who\n\n- Comms lead: Ines van der Berg\n- @jlund (Juni Lund): subject expert, wrote the patch\n- Thanks to everyone who stayed late.\n",
+    );
+    assert_eq!(report.title, "Queue stalled");
+    assert_eq!(report.incident.as_ref().and_then(|i| i.key.as_deref()), Some("OPS-88"));
+    assert_eq!(report.tags, ["queues", "billing"]);
+    let roles: Vec<(&str, &str)> = report
+        .responders
+        .iter()
+        .map(|r| (r.name.as_str(), r.role.as_ref().map_or("", Role::label)))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Ilse Brandt", "scribe"),
+            ("Omar Haddad", "billing on-call"),
+            ("Mara Quist", "incident commander"),
+            ("Teo Varga", "DBRE on-call"),
+            ("Ines van der Berg", "communications"),
+            ("Juni Lund", "subject expert"),
+        ]
+    );
+    // What a line says beyond who and which role, and a line that names nobody, are kept.
+    let unplaced = &report
+        .extra_sections
+        .iter()
+        .find(|s| s.heading == UNPLACED)
+        .unwrap()
+        .body;
+    assert!(
+        unplaced.contains("wrote the patch") && unplaced.contains("stayed late"),
+        "{unplaced}"
+    );
+    assert!(
+        !unplaced.contains("title:"),
+        "the front matter's title is the heading's: {unplaced}"
+    );
+}
+
+#[test]
+fn a_formal_report_with_clause_numbers_and_times_from_a_stated_zero() {
+    let imported = import_markdown(
+        "## 1. INCIDENT IDENTIFICATION\n\n1.1 **Title:** Payment API outage\n\n1.2 **Services affected:** card payments for\n\
+         merchants in the east\n\n1.3 **Incident roles:**\n\n- Duty manager / Incident Commander: Rhys Ode\n\n\
+         ## 2. CHRONOLOGY\n\nT0 = 2024-04-09 23:50 UTC (first alarm).\n\n    T+0m      Latency alarm.\n    \
+         T+5m      On-call paged; finds the pool\n              exhausted.\n    T+1h05m   Pool raised; service back.\n\n\
+         ## 3. ROOT CAUSE ANALYSIS\n\n3.1 **Direct cause.** The pool was exhausted.\n\n\
+         3.2 **Root cause.** A config push halved the pool size.\n",
+    );
+    let report = &imported.report;
+    assert_eq!(report.title, "Payment API outage");
+    assert_eq!(
+        report.service.as_deref(),
+        Some("card payments for merchants in the east")
+    );
+    assert_eq!(report.responders.len(), 1);
+    // Two hats in one role stay as written.
+    assert_eq!(
+        report.responders[0].role,
+        Some(Role::Other("Duty manager / Incident Commander".into()))
+    );
+    let times: Vec<String> = report
+        .timeline
+        .iter()
+        .map(|e| e.time.as_ref().and_then(Moment::exact).unwrap().to_rfc3339())
+        .collect();
+    assert_eq!(
+        times,
+        [
+            "2024-04-09T23:50:00+00:00",
+            "2024-04-09T23:55:00+00:00",
+            "2024-04-10T00:55:00+00:00"
+        ]
+    );
+    assert!(
+        report.timeline[1].text.ends_with("finds the pool exhausted."),
+        "{:?}",
+        report.timeline[1].text
+    );
+    assert!(
+        imported.notes.iter().any(|n| n.contains("written from T0")),
+        "{:?}",
+        imported.notes
+    );
+    let cause = &report.root_cause_and_resolution;
+    assert_eq!(cause.trigger, "The pool was exhausted.");
+    assert_eq!(cause.root_cause, "A config push halved the pool size.");
 }

@@ -76,6 +76,11 @@ pub fn clean_phrase(text: &str) -> String {
 /// `**Impact**: text`, `*Impact:* text`, `Impact: text`, `root_cause: "text"`.
 pub fn split_label(line: &str) -> Option<(String, &str)> {
     let line = line.trim_start();
+    // "1.3 **Outage window:** …": a formal report's clause number before its label.
+    let line = clause_number(line)
+        .map(|n| &line[n..])
+        .filter(|rest| rest.starts_with("**") || rest.starts_with("__"))
+        .unwrap_or(line);
     if let Some((inner, rest)) = strip_wrapper(line) {
         let inner = inner.trim();
         if let Some(label) = inner.strip_suffix(':') {
@@ -99,6 +104,20 @@ pub fn split_label(line: &str) -> Option<(String, &str)> {
         return None;
     }
     label_words(label).map(|l| (l, value.trim_start()))
+}
+
+/// The length of a clause number and the space after it: "1.3 ", "10.2.1 ". A time
+/// ("14.05") has two digits after its dot and is no clause number.
+pub fn clause_number(line: &str) -> Option<usize> {
+    let number = line.split(' ').next()?;
+    let parts: Vec<&str> = number.trim_end_matches('.').split('.').collect();
+    let clause = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[1..].iter().all(|p| p.len() == 1 || !p.starts_with('0'))
+        && !(parts.len() == 2 && parts[1].len() == 2);
+    (clause && line.len() > number.len()).then_some(number.len() + 1)
 }
 
 /// A label is one to six words starting with a letter.

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{NaiveDate, NaiveTime, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike};
 
 use super::outline::{Body, Span};
 use super::sections::Section;
@@ -121,16 +121,36 @@ impl Importer<'_> {
                 Body::Code { text } => {
                     // A timeline kept in a code block has a time on its lines; a block without
                     // any (a log excerpt, an error message) belongs to the entry above it.
-                    let timed = text.lines().any(|l| clock_first(strip_list_marker(l.trim())));
+                    let timed = text.lines().any(|l| {
+                        let line = strip_list_marker(l.trim());
+                        clock_first(line) || relative_time_len(line).is_some()
+                    });
                     match entries.last_mut() {
                         Some(last) if !timed => {
                             let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
                             append(&mut last.text, &lines.join("\n"), "\n");
                         }
                         _ => {
+                            // A line without a time of its own continues the entry above it:
+                            // indented under its text, it is that text wrapped, as fixed-width
+                            // timelines wrap it.
+                            let mut lines: Vec<(usize, String)> = Vec::new();
                             for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                                let line = strip_list_marker(line.trim());
-                                self.timeline_line(line, &mut entries, &mut date, &mut zone, false);
+                                let indent = line.len() - line.trim_start().len();
+                                let bare = strip_list_marker(line.trim());
+                                let timed = clock_first(bare) || relative_time_len(bare).is_some();
+                                match lines.last_mut() {
+                                    Some((above, text)) if !timed && indent > *above => {
+                                        text.push(' ');
+                                        text.push_str(bare);
+                                    }
+                                    _ => lines.push((indent, bare.to_owned())),
+                                }
+                            }
+                            let mut continues = false;
+                            for (_, line) in &lines {
+                                continues = self.timeline_line(line, &mut entries, &mut date, &mut zone, continues)
+                                    || continues;
                             }
                         }
                     }
@@ -152,12 +172,73 @@ impl Importer<'_> {
             ));
         }
         self.timeline_stage = None;
+        self.count_from_stated_zero(&mut entries);
         self.note_abbreviation(zone);
         let zone = zone.or(self.summary_zone()).or(self.doc_zone);
         for entry in &mut entries {
             entry.zone = entry.zone.or(zone);
         }
         self.pending_timeline.extend(entries);
+    }
+
+    /// "T0 = 2024-04-09 03:12 UTC" over entries at "T+6m", "T+1h05m": the entries happened
+    /// then, and read so, they count in the key times. The line stating the zero is no
+    /// event; its words are kept unplaced. Without a stated zero, relative times stay as
+    /// written.
+    fn count_from_stated_zero(&mut self, entries: &mut Vec<DraftEntry>) {
+        let states_zero = |e: &DraftEntry| {
+            let text = e.text.trim_start();
+            let after = text.strip_prefix("T0").or_else(|| text.strip_prefix("T"));
+            e.when.is_some_and(|w| w.clock.is_some()) && after.is_some_and(|a| a.trim_start().starts_with(['=', ':']))
+        };
+        let relative =
+            |e: &DraftEntry| e.when.is_none() && e.written.as_deref().is_some_and(|w| offset_seconds(w).is_some());
+        if !entries.iter().any(relative) {
+            return;
+        }
+        let Some(at) = entries.iter().position(states_zero) else {
+            return;
+        };
+        let zero_entry = entries.remove(at);
+        let Some(zero) = zero_entry.when else { return };
+        self.keep_unplaced(&zero_entry.text);
+        let Some(clock) = zero.clock else { return };
+        let date = zero.date.and_then(|d| d.with_year(self.year())).or(zero_entry.date);
+        let start = date.unwrap_or_default().and_time(clock.time());
+        let mut read = 0;
+        for entry in entries.iter_mut().filter(|e| relative(e)) {
+            let Some(seconds) = entry.written.as_deref().and_then(offset_seconds) else {
+                continue;
+            };
+            let at = start + TimeDelta::seconds(seconds);
+            entry.when = Some(When {
+                date: date.map(|_| when::DateParts {
+                    year: Some(at.year()),
+                    month: at.month(),
+                    day: at.day(),
+                    ambiguous: false,
+                }),
+                clock: Some(when::Clock {
+                    hour: at.hour(),
+                    minute: at.minute(),
+                    second: at.second(),
+                    pm: None,
+                    short_hour: false,
+                }),
+                zone: zero.zone,
+                start: 0,
+                end: 0,
+            });
+            entry.written = Some(at.format("%H:%M").to_string());
+            entry.zone = zero.zone.or(entry.zone);
+            read += 1;
+        }
+        self.note(format!(
+            "{read} timeline time{} written from T0 ({}) {} read as the clock times they name.",
+            plural(read),
+            zero_entry.written.as_deref().unwrap_or("the stated start"),
+            super::was_were(read)
+        ));
     }
 
     /// "**Issue Detection:**", "### Escalation": a label naming a stage of the response, over
@@ -807,6 +888,42 @@ fn relative_time_len(line: &str) -> Option<usize> {
         parts += 1;
     }
     (parts > 0 && bytes.get(at).is_none_or(|b| !b.is_ascii_alphanumeric())).then_some(at)
+}
+
+/// The seconds a relative time names: "T+5m" 300, "T+1h05m" 3900, "T-2 min" -120,
+/// "T+00:05" 300 (hours and minutes).
+fn offset_seconds(written: &str) -> Option<i64> {
+    let end = relative_time_len(written)?;
+    let sign = if written.as_bytes()[1] == b'-' { -1 } else { 1 };
+    let body = written[2..end].to_ascii_lowercase();
+    if body.contains(':') {
+        let mut parts = body.split(':').map(|p| p.trim().parse::<i64>().ok());
+        let (hours, minutes) = (parts.next()??, parts.next()??);
+        return Some(sign * (hours * 3600 + minutes * 60));
+    }
+    let mut total = 0;
+    let mut number = String::new();
+    let mut chars = body.chars().filter(|c| *c != ' ').peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let mut unit = c.to_string();
+        while let Some(next) = chars.next_if(char::is_ascii_alphabetic) {
+            unit.push(next);
+        }
+        let seconds = match unit.chars().next() {
+            Some('s') => 1,
+            Some('m') => 60,
+            Some('h') => 3600,
+            Some('d') => 86_400,
+            _ => return None,
+        };
+        total += number.parse::<i64>().ok()? * seconds;
+        number.clear();
+    }
+    (number.is_empty()).then_some(sign * total)
 }
 
 /// A time at the start of `line` that the text after it is set apart from.
