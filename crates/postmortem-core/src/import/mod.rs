@@ -10,6 +10,7 @@
 //! Reading our own export gives back the report that was exported.
 
 mod html;
+mod html_doc;
 mod kinds;
 mod measures;
 mod outline;
@@ -238,6 +239,7 @@ impl<'a> Importer<'a> {
                 matched.join(", ")
             ));
         }
+        self.wrong_as_the_cause(&mut sections);
         let mut timelines = Vec::new();
         for section in &sections {
             self.note_renamed(section);
@@ -364,6 +366,8 @@ impl<'a> Importer<'a> {
                     return Some((index, text));
                 }
                 Body::Paragraph if block.is_only_images() => continue,
+                // A wiki's page note above the title ("> Page owner: …, last edited …").
+                Body::Paragraph if index == 0 && self.in_quote(block) => continue,
                 Body::Paragraph => {
                     let line = self.own_text(block);
                     if let Some((level, text)) = sections::hash_heading(&line) {
@@ -382,6 +386,43 @@ impl<'a> Importer<'a> {
             }
         }
         None
+    }
+
+    /// "What went wrong" told in paragraphs, in a report with no root cause section: a post
+    /// for customers tells its cause so. Lessons are points, written as a list.
+    fn wrong_as_the_cause(&mut self, sections: &mut [Section]) {
+        if sections
+            .iter()
+            .any(|s| matches!(s.kind, Kind::Rca | Kind::RootCause | Kind::Trigger))
+        {
+            return;
+        }
+        let prose = |s: &Section| {
+            let blocks = &self.blocks[s.blocks.clone()];
+            blocks.iter().any(|b| b.body == Body::Paragraph)
+                && blocks
+                    .iter()
+                    .all(|b| matches!(b.body, Body::Paragraph | Body::Code { .. }))
+        };
+        if let Some(section) = sections
+            .iter_mut()
+            .find(|s| s.kind == Kind::Lessons(Some(sections::Lesson::WentWrong)) && prose(s))
+        {
+            section.kind = Kind::RootCause;
+            self.note(format!(
+                "“{}” tells in paragraphs what caused the incident, and the report has no root cause section: it was read as the root cause.",
+                section.heading.as_deref().unwrap_or_default()
+            ));
+        }
+    }
+
+    /// Whether a block is quoted: a `>` before it on its first line.
+    fn in_quote(&self, block: &Block) -> bool {
+        let start = block.range.start.min(self.source.len());
+        let line_start = self.source[..start].rfind('\n').map_or(0, |at| at + 1);
+        self.source
+            .get(line_start..start)
+            .is_some_and(|before| before.contains('>'))
     }
 
     /// Says which field a section under another name went to: "Overview" → Issue Summary.

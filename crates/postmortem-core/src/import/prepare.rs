@@ -39,7 +39,9 @@ pub fn prepare(source: &str) -> Prepared {
         // Another markup than Markdown: one of them at most.
         |text| {
             let wiki = || super::wiki::as_markdown(text).map(|m| (m, super::wiki::NOTE.to_owned()));
-            wiki().or_else(|| super::rst::as_markdown(text).map(|m| (m, super::rst::NOTE.to_owned())))
+            wiki()
+                .or_else(|| super::rst::as_markdown(text).map(|m| (m, super::rst::NOTE.to_owned())))
+                .or_else(|| super::html_doc::as_markdown(text).map(|m| (m, super::html_doc::NOTE.to_owned())))
         },
         |text| {
             let note = "Links written by reference (“[text][name]”, with the address further down) were given their address in place, so that each field keeps it.";

@@ -39,6 +39,14 @@ impl Importer<'_> {
                     continue;
                 }
             };
+            // "Jonah Feldman was the on-call engineer. Sunita Kapoor joined as incident
+            // commander…": a paragraph that tells who did what. It is kept as written too.
+            if block.body == Body::Paragraph && lines.iter().all(|l| responder_line(l).is_none()) {
+                let people = roles_in_prose(&lines.join(" "));
+                self.add_responders(people);
+                kept.push(lines.join("\n"));
+                continue;
+            }
             for line in lines {
                 if !self.read_responder_line(&line) {
                     kept.push(line);
@@ -170,6 +178,93 @@ pub(super) fn responder_line(line: &str) -> Option<Named> {
     })
 }
 
+/// The people a paragraph tells the roles of: "Jonah Feldman was the on-call engineer",
+/// "Sunita Kapoor joined as incident commander", "Ravi Menon kept notes", "Elif Demir
+/// handled communication". A name is two to four capitalised words before the verb.
+pub(super) fn roles_in_prose(text: &str) -> Vec<(String, Option<Role>)> {
+    const ROLE_NOUNS: [&str; 12] = [
+        "commander",
+        "lead",
+        "manager",
+        "engineer",
+        "scribe",
+        "liaison",
+        "on-call",
+        "coordinator",
+        "responder",
+        "expert",
+        "ic",
+        "oncall",
+    ];
+    const STOPS: [&str; 14] = [
+        "for", "about", "and", "from", "who", "during", "in", "at", "with", "until", "that", "to", "when", "while",
+    ];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let bare = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase()
+    };
+    let mut people = Vec::new();
+    for (at, verb) in tokens.iter().enumerate() {
+        let verb = verb.to_lowercase();
+        let told = ["was", "is", "joined", "acted", "served", "became"].contains(&verb.as_str());
+        let did = ["handled", "kept", "took", "ran", "led"].contains(&verb.as_str());
+        if !(told || did) || at < 2 {
+            continue;
+        }
+        // The name: the capitalised words right before the verb, none ending a clause.
+        let particle = |t: &str| PARTICLES.contains(&t);
+        let mut first = at;
+        while first > 0 && at - first < 5 && (is_name(tokens[first - 1]) || particle(tokens[first - 1])) {
+            first -= 1;
+        }
+        while first < at && particle(tokens[first]) {
+            first += 1;
+        }
+        let role_word = tokens[first..at].iter().any(|t| ROLE_NOUNS.contains(&bare(t).as_str()));
+        if at - first < 2 || role_word || tokens[first..at - 1].iter().any(|t| t.ends_with([',', '.', ';', ':'])) {
+            continue;
+        }
+        let name = tokens[first..at].join(" ");
+        let mut phrase = Vec::new();
+        for token in &tokens[at + 1..] {
+            let word = bare(token);
+            if phrase.is_empty() && ["as", "the", "our", "a", "an", "over", "on", "point"].contains(&word.as_str()) {
+                continue;
+            }
+            if STOPS.contains(&word.as_str()) || phrase.len() == 4 {
+                break;
+            }
+            phrase.push(word);
+            if token.ends_with([',', '.', ';', ':', ')']) {
+                break;
+            }
+        }
+        let phrase = phrase.join(" ");
+        let role = if told {
+            phrase
+                .split(' ')
+                .any(|w| ROLE_NOUNS.contains(&w))
+                .then(|| role_of(&phrase))
+        } else {
+            match phrase.split(' ').next().unwrap_or_default() {
+                "communication" | "communications" | "comms" => Some(Role::Communications),
+                "notes" | "minutes" => Some(Role::Scribe),
+                "incident" | "response" | "command" | "the"
+                    if phrase.contains("incident") || phrase.contains("command") =>
+                {
+                    Some(Role::IncidentCommander)
+                }
+                _ => None,
+            }
+        };
+        if let Some(role) = role {
+            people.push((name, Some(role)));
+        }
+    }
+    people
+}
+
 /// A person and what the line says they did: its first clause is the role ("incident lead,
 /// one of the two key holders"); a line that says more is kept too.
 fn described(person: (String, Option<Role>), text: &str) -> Named {
@@ -228,9 +323,11 @@ fn is_handle(text: &str) -> bool {
     })
 }
 
+/// The small words inside names: "Daan de Vries", "Ines van der Berg".
+const PARTICLES: [&str; 10] = ["de", "van", "der", "den", "von", "da", "di", "la", "le", "bin"];
+
 /// One to four words, each capitalised (or a particle such as "de", "van"), letters only.
 fn is_name(text: &str) -> bool {
-    const PARTICLES: [&str; 10] = ["de", "van", "der", "den", "von", "da", "di", "la", "le", "bin"];
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let capitalised = |t: &str| {
         let mut chars = t.chars();
@@ -306,6 +403,29 @@ mod tests {
         assert_eq!(named.people[0].0, "Oskar Lind");
         assert_eq!(named.people[0].1, Some(Role::IncidentCommander));
         assert!(named.said_more, "the rest of the line is kept");
+    }
+
+    #[test]
+    fn roles_told_in_a_paragraph() {
+        let told = roles_in_prose(
+            "Mara Quist was the on-call engineer for billing and got the page. Teo Varga joined as \
+             incident commander about ten minutes later. Ines van der Berg handled communication with \
+             support, and Oskar Lind kept notes. The queue was drained by noon, and Mara was tired.",
+        );
+        let roles: Vec<(&str, &str)> = told
+            .iter()
+            .map(|(n, r)| (n.as_str(), r.as_ref().map_or("", Role::label)))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Mara Quist", "on-call engineer"),
+                ("Teo Varga", "incident commander"),
+                ("Ines van der Berg", "communications"),
+                ("Oskar Lind", "scribe"),
+            ]
+        );
+        assert!(roles_in_prose("The Payments Team was paged. Our Incident Commander joined late.").is_empty());
     }
 
     #[test]

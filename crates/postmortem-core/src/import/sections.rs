@@ -463,11 +463,21 @@ fn heading_of(block: &Block, source: &str) -> Option<(u8, String)> {
             if let Some(found) = hash_heading(&line) {
                 return Some(found);
             }
-            let wrapped =
-                strip_wrapper(line.trim()).is_some_and(|(_, rest)| rest.trim().is_empty() || rest.trim() == ":");
+            // "**Timeline** (UTC)": an aside in brackets after the name is part of it.
+            let aside = |rest: &str| {
+                let rest = rest.trim().trim_end_matches(':');
+                rest.is_empty() || (rest.starts_with('(') && rest.ends_with(')') && rest.len() <= 40)
+            };
+            let wrapped = strip_wrapper(line.trim()).filter(|(_, rest)| aside(rest));
             let plain_label = line.trim_end().ends_with(':') && split_label(&line).is_some_and(|(_, v)| v.is_empty());
             let short = line.split_whitespace().count() <= 8;
-            ((wrapped || plain_label) && short && classify(&line).is_some()).then(|| (7, clean_phrase(&line)))
+            let text = match wrapped {
+                Some((inner, rest)) if !rest.trim().trim_end_matches(':').is_empty() => {
+                    format!("{} {}", clean_phrase(inner), rest.trim().trim_end_matches(':'))
+                }
+                _ => clean_phrase(&line),
+            };
+            ((wrapped.is_some() || plain_label) && short && classify(&line).is_some()).then_some((7, text))
         }
         _ => None,
     }
