@@ -393,7 +393,7 @@ impl Writer {
         cells.resize(self.columns.max(cells.len()), String::new());
         self.out.push_str(&format!("| {} |\n", cells.join(" | ")));
         if self.rows == 0 {
-            self.out.push_str(&format!("|{}\n", " --- |".repeat(cells.len())));
+            self.out.push_str(&super::text_table::header_rule(cells.len()));
         }
         self.rows += 1;
     }

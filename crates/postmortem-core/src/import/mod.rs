@@ -9,6 +9,7 @@
 //! "Unplaced"), images keep their URLs, and every guess is listed in [`Imported::notes`].
 //! Reading our own export gives back the report that was exported.
 
+mod asciidoc;
 mod html;
 mod html_doc;
 mod kinds;

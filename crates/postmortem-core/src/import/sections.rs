@@ -613,16 +613,22 @@ pub fn closest_template<'h>(headings: &[&'h str]) -> Option<(Template, Vec<&'h s
 /// gives it is read as that part: Atlassian's "Fault" is the trigger, not more of the cause.
 pub fn read_as_in(section: &mut Section, template: Template) {
     use crate::markdown::layout::{ListField, Part, TextField};
-    if section.kind.family() != Kind::RootCause.family() {
-        return;
-    }
     let Some(name) = section.heading.as_deref().map(section_name) else {
         return;
     };
     let named = layout::sections(template)
         .iter()
         .find(|s| section_name(s.heading) == name);
-    let kind = match named.and_then(|s| s.parts.first()).map(|p| p.part) {
+    let part = named.and_then(|s| s.parts.first()).map(|p| p.part);
+    // Atlassian's "Response" lists the responders.
+    if part == Some(Part::Responders) && !section.kind.is_known() {
+        section.kind = Kind::Responders;
+        return;
+    }
+    if section.kind.family() != Kind::RootCause.family() {
+        return;
+    }
+    let kind = match part {
         Some(Part::Text(TextField::Trigger)) => Kind::Trigger,
         Some(Part::Text(TextField::RootCause)) => Kind::RootCause,
         Some(Part::Text(TextField::Resolution)) => Kind::Resolution,
