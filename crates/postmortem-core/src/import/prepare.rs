@@ -31,7 +31,7 @@ type Stage = fn(&str) -> Option<(String, String)>;
 
 pub fn prepare(source: &str) -> Prepared {
     let mut notes = Vec::new();
-    let stages: [Stage; 6] = [
+    let stages: [Stage; 7] = [
         |text| {
             let note = "The report was inside a code block, and was read from inside it.";
             unwrap_fence(text).map(|inner| (inner, note.to_owned()))
@@ -58,6 +58,14 @@ pub fn prepare(source: &str) -> Prepared {
             Some((text, note))
         },
         |text| super::status_page::as_timeline(text).map(|t| (t, super::status_page::NOTE.to_owned())),
+        |text| {
+            let (text, count) = super::text_table::tab_tables(text)?;
+            let note = format!(
+                "Text parted by tabs, as pasted from a document, was read as {count} table{} and the lists and numbered lines it holds.",
+                super::plural(count)
+            );
+            Some((text, note))
+        },
         |text| {
             let (text, count) = super::text_table::plain_tables(text)?;
             let note = format!(
@@ -487,6 +495,16 @@ fn isolate_section_lines(source: &str) -> String {
         .take(2)
         .count()
         == 2;
+    // Numbered the same way, with each section's text right under its name ("5. Root Cause"
+    // over its first line): three such lines after a blank line show the style.
+    let after_blank = |n: usize| n == 0 || lines[n - 1].trim().is_empty();
+    let numbered_over_text = lines
+        .iter()
+        .enumerate()
+        .filter(|(n, l)| after_blank(*n) && numbered_section_line(l).is_some_and(|(_, kind)| kind.is_some()))
+        .take(3)
+        .count()
+        == 3;
     // The lines that ran on from a section line were its paragraph's; set apart from it, an
     // indented one would turn into code, so they lose the indentation.
     let mut ran_on = false;
@@ -525,6 +543,13 @@ fn isolate_section_lines(source: &str) -> String {
             out.push_str("\n\n");
             previous_blank = true;
             ran_on = true;
+            continue;
+        } else if let Some((name, _)) = numbered_section_line(line)
+            .filter(|(_, kind)| numbered_over_text && kind.is_some() && previous_blank && !has_headings)
+        {
+            // "5. Root Cause" over its text: the name, set apart from the text.
+            out.push_str(&format!("## {name}\n\n"));
+            previous_blank = true;
             continue;
         } else if let Some((name, _)) = numbered_section_line(line)
             .filter(|_| numbered_sections)

@@ -152,12 +152,20 @@ impl Importer<'_> {
             let named = split_label(&format!("{label}: x")).is_some_and(|(label, _)| field_for(&label).is_some());
             label.split_whitespace().count() <= 4 && (bold || named)
         };
+        // A header with no text over two columns: a table of labels as other markup writes
+        // one (a pasted document's `Status:<tab>Closed` lines).
+        let unnamed = rows
+            .first()
+            .is_some_and(|header| header.len() == 2 && header.iter().all(|c| clean_cell(self.raw(c)).is_empty()));
         let rows = match rows.split_first() {
-            Some((header, rest)) if self.is_label_header(header) => rest,
+            Some((header, rest)) if unnamed || self.is_label_header(header) => rest,
             _ => rows,
         };
+        let short = |row: &Vec<Span>| clean_cell(self.raw(&row[0])).split_whitespace().count() <= 4;
         let labelled = rows.iter().filter(|row| row.len() == 2 && is_label(row)).count();
-        (rows.iter().all(|row| row.len() == 2) && labelled >= 2 && labelled * 3 >= rows.len() * 2).then_some(rows)
+        let all_short = unnamed && rows.iter().all(|row| row.len() == 2 && short(row));
+        (rows.iter().all(|row| row.len() == 2) && labelled >= 2 && (labelled * 3 >= rows.len() * 2 || all_short))
+            .then_some(rows)
     }
 
     /// "| Field | Value |": a header that names the columns of a table of labels.
@@ -867,12 +875,15 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         "service" | "service affected" | "affected service" | "services affected" | "affected services" | "system"
         | "component" => Field::Service,
         "severity" | "sev" | "severity level" => Field::Severity,
-        "author" | "authors" | "written by" | "prepared by" | "created by" | "authored by" => Field::Authors,
+        "author" | "authors" | "written by" | "prepared by" | "created by" | "authored by" | "report author" => {
+            Field::Authors
+        }
         "postmortem owner" | "report owner" | "document owner" => Field::Owner,
         _ if responder_role(label).is_some() => Field::Responders,
-        "title" => Field::Title,
-        "incident id" | "incident number" | "incident no" | "incident ref" | "incident reference" | "incident key"
-        | "incident ticket" | "incident link" | "ticket" | "jira" | "jira ticket" | "tracking issue" => Field::Incident,
+        "title" | "incident title" | "incident name" | "report title" => Field::Title,
+        "incident id" | "incident number" | "incident no" | "ticket number" | "incident ref" | "incident reference"
+        | "incident key" | "incident ticket" | "incident link" | "ticket" | "jira" | "jira ticket"
+        | "tracking issue" => Field::Incident,
         "tags" | "labels" | "keywords" => Field::Tags,
         "date" | "incident date" | "date of incident" => Field::Date,
         "timezone" | "time zone" | "all times" => Field::Timezone,

@@ -1827,3 +1827,25 @@ fn a_formal_report_with_clause_numbers_and_times_from_a_stated_zero() {
     assert_eq!(cause.trigger, "The pool was exhausted.");
     assert_eq!(cause.root_cause, "A config push halved the pool size.");
 }
+
+#[test]
+fn a_report_pasted_from_a_word_processor_with_tabs() {
+    let report = import(
+        "MAJOR INCIDENT REPORT\n\nIncident Title:\tDepot scanners offline\nIncident Number:\tINC0042\n\
+         Incident Start:\t2024-08-20 05:52 UTC\nIncident End:\t2024-08-20 09:31 UTC\n\n1.\tSummary\nScanners lost the host.\n\n\
+         2.\tIncident Team\nRole\tName\nIncident Manager\tMara Quist\nNetwork Engineer\tTeo Varga\n\n\
+         3.\tTimeline of Events\nTime\tEvent\n05:52\tFirst reports.\n09:31\tScanners back.\n\n\
+         4.\tRoot Cause\nThe new certificate used a key the firmware cannot read.\n",
+    );
+    assert_eq!(report.title, "Depot scanners offline");
+    assert_eq!(report.incident.as_ref().and_then(|i| i.key.as_deref()), Some("INC0042"));
+    assert!(report.summary.started_at.as_ref().and_then(Moment::exact).is_some());
+    assert_eq!(report.summary.impact, "Scanners lost the host.");
+    let names: Vec<&str> = report.responders.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Mara Quist", "Teo Varga"]);
+    assert_eq!(report.timeline.len(), 2);
+    assert_eq!(
+        report.root_cause_and_resolution.root_cause,
+        "The new certificate used a key the firmware cannot read."
+    );
+}

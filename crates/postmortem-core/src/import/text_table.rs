@@ -132,9 +132,110 @@ pub fn plain_tables(source: &str) -> Option<(String, usize)> {
     (tables > 0).then_some((out, tables))
 }
 
+/// Text pasted from a word processor or a spreadsheet, where tabs part the columns: two or
+/// more lines in a row with the same number of tab-parted cells are a Markdown table (a
+/// header over its rows; label lines, `Status:<tab>Closed`, under an empty header, as the
+/// table of labels they are); `•<tab>item` is a list item and `1.<tab>Summary` a numbered
+/// line. `None` when nothing was rewritten. Code is left as it is.
+pub fn tab_tables(source: &str) -> Option<(String, usize)> {
+    if !source.contains('\t') {
+        return None;
+    }
+    let cells = |line: &str| -> Vec<String> {
+        let line = line.trim();
+        line.split('\t')
+            .map(|c| c.trim().replace('|', "\\|"))
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out = String::with_capacity(source.len() + 256);
+    let mut code = crate::markdown::CodeFences::default();
+    let (mut tables, mut rewritten) = (0, 0);
+    let mut n = 0;
+    while n < lines.len() {
+        let line = lines[n];
+        let first = cells(line);
+        let tabbed =
+            |l: &str| l.contains('\t') && !l.trim_start().starts_with(['•', '-', '*']) && numbered_line(l).is_none();
+        let run = lines[n..]
+            .iter()
+            .take_while(|l| tabbed(l) && cells(l).len() == first.len())
+            .count();
+        if code.is_code(line) {
+            out.push_str(line);
+            out.push('\n');
+            n += 1;
+            continue;
+        }
+        if first.len() >= 2 && run >= 2 && tabbed(line) {
+            let labels = first[0].ends_with(':');
+            out.push('\n');
+            if labels {
+                out.push_str(&empty_header(first.len()));
+                out.push_str(&header_rule(first.len()));
+            }
+            for (k, row) in lines[n..n + run].iter().enumerate() {
+                let mut row = cells(row);
+                // A table of labels reads its labels without their colons.
+                if labels {
+                    row[0] = row[0].trim_end_matches(':').to_owned();
+                }
+                out.push_str(&format!("| {} |\n", row.join(" | ")));
+                if k == 0 && !labels {
+                    out.push_str(&header_rule(first.len()));
+                }
+            }
+            out.push('\n');
+            tables += 1;
+            n += run;
+            continue;
+        }
+        let trimmed = line.trim_start();
+        let item = trimmed.strip_prefix('•').filter(|rest| rest.starts_with(['\t', ' ']));
+        match (item, numbered_line(line)) {
+            (Some(rest), _) => {
+                out.push_str(&format!("- {}\n", rest.trim()));
+                rewritten += 1;
+            }
+            (None, Some((number, rest))) => {
+                out.push_str(&format!("{number} {}\n", rest.trim()));
+                rewritten += 1;
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        n += 1;
+    }
+    (tables + rewritten > 0).then_some((out, tables))
+}
+
+/// `1.<tab>Summary`: a number and a tab, then the line's text.
+fn numbered_line(line: &str) -> Option<(&str, &str)> {
+    line.trim_start().split_once('\t').filter(|(number, _)| {
+        (2..=4).contains(&number.len())
+            && number.ends_with('.')
+            && number[..number.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tab_parted_lines_are_tables_lists_and_labels() {
+        let text = "Status:\tClosed\nPriority:\tP1\n\n2.\tTeam\nRole\tName\nLead\tMara Quist\n\n•\tOrders were late.\n";
+        let (out, tables) = tab_tables(text).unwrap();
+        assert_eq!(tables, 2);
+        assert_eq!(
+            out,
+            "\n| | |\n| --- | --- |\n| Status | Closed |\n| Priority | P1 |\n\n\n2. Team\n\n| Role | Name |\n| --- | --- |\n| Lead | Mara Quist |\n\n\n- Orders were late.\n"
+        );
+        assert_eq!(tab_tables("no tabs here\n"), None);
+    }
 
     #[test]
     fn a_table_drawn_with_spaces_is_a_markdown_table() {
