@@ -128,7 +128,7 @@ pub fn OpenFileButton(
     view! {
         <input
             type="file"
-            accept=".json,.md,.markdown,.txt,.rst,.adoc,.asciidoc,.html,.htm,application/json,text/markdown,text/plain,text/x-rst,text/asciidoc,text/html"
+            accept=".json,.md,.markdown,.txt,.rst,.adoc,.asciidoc,.org,.html,.htm,application/json,text/markdown,text/plain,text/x-rst,text/asciidoc,text/html"
             class="visually-hidden"
             aria-label="Open a file"
             tabindex="-1"

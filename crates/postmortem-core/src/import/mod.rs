@@ -14,6 +14,7 @@ mod html;
 mod html_doc;
 mod kinds;
 mod measures;
+mod org;
 mod outline;
 mod own;
 mod prepare;

@@ -43,6 +43,7 @@ pub fn prepare(source: &str) -> Prepared {
                 .or_else(|| super::rst::as_markdown(text).map(|m| (m, super::rst::NOTE.to_owned())))
                 .or_else(|| super::html_doc::as_markdown(text).map(|m| (m, super::html_doc::NOTE.to_owned())))
                 .or_else(|| super::asciidoc::as_markdown(text).map(|m| (m, super::asciidoc::NOTE.to_owned())))
+                .or_else(|| super::org::as_markdown(text).map(|m| (m, super::org::NOTE.to_owned())))
         },
         |text| {
             let note = "Links written by reference (“[text][name]”, with the address further down) were given their address in place, so that each field keeps it.";
