@@ -31,7 +31,7 @@ type Stage = fn(&str) -> Option<(String, String)>;
 
 pub fn prepare(source: &str) -> Prepared {
     let mut notes = Vec::new();
-    let stages: [Stage; 7] = [
+    let stages: [Stage; 8] = [
         |text| {
             let note = "The report was inside a code block, and was read from inside it.";
             unwrap_fence(text).map(|inner| (inner, note.to_owned()))
@@ -59,6 +59,15 @@ pub fn prepare(source: &str) -> Prepared {
             Some((text, note))
         },
         |text| super::status_page::as_timeline(text).map(|t| (t, super::status_page::NOTE.to_owned())),
+        |text| {
+            let (text, count) = plain_forms(text)?;
+            let note = format!(
+                "{count} line{} of a plain-text form (a name in capitals over its value, “Role ..... Name”, “a) item”) {} read as labels and list items.",
+                super::plural(count),
+                super::was_were(count)
+            );
+            Some((text, note))
+        },
         |text| {
             let (text, count) = super::text_table::tab_tables(text)?;
             let note = format!(
@@ -100,6 +109,103 @@ pub fn prepare(source: &str) -> Prepared {
         notes,
         regenerated,
     }
+}
+
+/// A report typed as a plain-text form, as e-mails and word processors carry it:
+/// - `INCIDENT TITLE` in capitals over its one-line value, where the name is a field's label,
+///   is that label: `INCIDENT TITLE: value`;
+/// - `Scribe ........ Lisa Porter`, a name and a value parted by dot leaders, is `Scribe:
+///   Lisa Porter`;
+/// - `a) item`, `b) item` (or `(a)`, `a.`), in order from `a`, are list items.
+///
+/// The rewritten text and the lines rewritten; `None` when none was. Code is left as it is.
+fn plain_forms(source: &str) -> Option<(String, usize)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out = String::with_capacity(source.len() + 64);
+    let mut code = CodeFences::default();
+    let mut rewritten = 0;
+    let mut next_letter: Option<u8> = None;
+    for (n, line) in lines.iter().enumerate() {
+        if code.is_code(line) {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let trimmed = line.trim();
+        let blank = |k: usize| lines.get(k).is_none_or(|l| l.trim().is_empty());
+        let capitals = trimmed.len() >= 4
+            && trimmed.chars().any(char::is_alphabetic)
+            && trimmed.chars().all(|c| c.is_ascii_uppercase() || c == ' ' || c == '/')
+            && trimmed.split_whitespace().count() <= 4;
+        let names_field = || {
+            let label = super::text::words(&trimmed.to_lowercase()).trim().to_owned();
+            super::summary::field_for(&label).is_some_and(|f| f != super::summary::Field::Container)
+                && classify(trimmed).is_none_or(|k| k == Kind::Extra)
+        };
+        // The name over its value, alone between blank lines.
+        if capitals && (n == 0 || blank(n - 1)) && !blank(n + 1) && blank(n + 2) && names_field() {
+            out.push_str(trimmed);
+            out.push(':');
+            out.push(' ');
+            rewritten += 1;
+            continue;
+        }
+        if let Some((name, value)) = dot_leader(trimmed) {
+            out.push_str(&format!("{name}: {value}\n"));
+            rewritten += 1;
+            continue;
+        }
+        // "a) item": the letter that comes next, or `a` to start a list.
+        let letter = lettered(trimmed);
+        match letter {
+            Some((l, rest)) if l == b'a' || next_letter == Some(l) => {
+                let alone = l == b'a' && lettered_after(&lines[n + 1..]).is_none_or(|next| next != b'b');
+                if alone {
+                    out.push_str(line);
+                    out.push('\n');
+                    continue;
+                }
+                out.push_str(&format!("- {rest}\n"));
+                next_letter = Some(l + 1);
+                rewritten += 1;
+                continue;
+            }
+            _ if !line.starts_with(' ') && !trimmed.is_empty() => next_letter = None,
+            _ => {}
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    (rewritten > 0).then_some((out, rewritten))
+}
+
+/// The letter of the next lettered line below, skipping the lines of the item above.
+fn lettered_after(lines: &[&str]) -> Option<u8> {
+    lines
+        .iter()
+        .find(|l| !l.starts_with(' ') && !l.trim().is_empty())
+        .and_then(|l| lettered(l.trim()))
+        .map(|(letter, _)| letter)
+}
+
+/// `a) text`, `(a) text`, `a. text`: the letter and the text.
+fn lettered(line: &str) -> Option<(u8, &str)> {
+    let bytes = line.as_bytes();
+    let (letter, rest) = match bytes {
+        [b'(', l, b')', b' ', ..] => (*l, &line[4..]),
+        [l, b')' | b'.', b' ', ..] => (*l, &line[3..]),
+        _ => return None,
+    };
+    (letter.is_ascii_lowercase() && !rest.trim().is_empty()).then(|| (letter, rest.trim()))
+}
+
+/// `Scribe ........ Lisa Porter`: the name and the value a run of four or more dots parts.
+fn dot_leader(line: &str) -> Option<(&str, &str)> {
+    let at = line.find("....")?;
+    let name = line[..at].trim();
+    let value = line[at..].trim_start_matches('.').trim();
+    let words = name.split_whitespace().count();
+    ((1..=6).contains(&words) && !value.is_empty() && name.starts_with(char::is_alphabetic)).then_some((name, value))
 }
 
 /// `[text][name]`, `[name][]`, `[name]` and their images, with `[name]: address` elsewhere:
@@ -618,6 +724,19 @@ mod tests {
             let used = left.reference_definitions().iter().count();
             prop_assert_eq!(used, 0, "{:?}\nbecame {:?}", text, inlined);
         }
+    }
+
+    #[test]
+    fn a_plain_text_form_reads_as_labels_and_lists() {
+        let text = "INCIDENT TITLE\nScanners offline\n\nINCIDENT TEAM\nScribe ........ Lisa Ode\n\n\
+                    ACTIONS\n\na) Fix the job.\n   Owner: Craig.\nb) Add alerts.\n\na) alone stays as written.\n";
+        let (out, count) = plain_forms(text).unwrap();
+        assert_eq!(count, 4);
+        assert_eq!(
+            out,
+            "INCIDENT TITLE: Scanners offline\n\nINCIDENT TEAM\nScribe: Lisa Ode\n\nACTIONS\n\n- Fix the job.\n   Owner: Craig.\n- Add alerts.\n\na) alone stays as written.\n"
+        );
+        assert_eq!(plain_forms("A sentence. Then more.\n\nSUMMARY\nText here.\n"), None);
     }
 
     #[test]
