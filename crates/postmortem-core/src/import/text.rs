@@ -77,7 +77,10 @@ pub fn clean_phrase(text: &str) -> String {
 pub fn split_label(line: &str) -> Option<(String, &str)> {
     let line = line.trim_start();
     // "1.3 **Outage window:** …": a formal report's clause number before its label.
-    let line = clause_number(line)
+    let line = line
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then(|| clause_number(line))
+        .flatten()
         .map(|n| &line[n..])
         .filter(|rest| rest.starts_with("**") || rest.starts_with("__"))
         .unwrap_or(line);
@@ -197,7 +200,12 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
             next.is_none() || matches!(next, Some(b' ' | b'\n'))
         };
         // "e.g. " and "approx. " do not end a sentence.
-        let word_start = text[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
+        // (A no-break space is two bytes: the word starts after all of it.)
+        let word_start = text[..i]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let word = &text[word_start..i];
         let dotted = word.len() <= 5 && word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
         let short = word.len() <= 2 && word.chars().all(char::is_lowercase);
@@ -518,6 +526,13 @@ pub fn floor_char_boundary(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_no_break_space_before_a_full_stop_is_one_character() {
+        let text = "It stopped\u{a0}e.g. here. Then\u{3000}it went on.";
+        let ends: Vec<&str> = sentences(text).into_iter().map(|r| text[r].trim()).collect();
+        assert_eq!(ends, ["It stopped\u{a0}e.g. here.", "Then\u{3000}it went on."]);
+    }
 
     #[test]
     fn labels_in_their_common_forms() {
