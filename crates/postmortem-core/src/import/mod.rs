@@ -392,7 +392,7 @@ impl<'a> Importer<'a> {
 
     /// "What went wrong" told in paragraphs, in a report with no root cause section: a post
     /// for customers tells its cause so. Lessons are points, written as a list.
-    fn wrong_as_the_cause(&mut self, sections: &mut [Section]) {
+    fn wrong_as_the_cause(&self, sections: &mut [Section]) {
         if sections
             .iter()
             .any(|s| matches!(s.kind, Kind::Rca | Kind::RootCause | Kind::Trigger))
@@ -410,11 +410,8 @@ impl<'a> Importer<'a> {
             .iter_mut()
             .find(|s| s.kind == Kind::Lessons(Some(sections::Lesson::WentWrong)) && prose(s))
         {
+            // The note that the section was read as the root cause says so.
             section.kind = Kind::RootCause;
-            self.note(format!(
-                "“{}” tells in paragraphs what caused the incident, and the report has no root cause section: it was read as the root cause.",
-                section.heading.as_deref().unwrap_or_default()
-            ));
         }
     }
 
