@@ -117,7 +117,7 @@ impl Importer<'_> {
 }
 
 /// The role a label or a description names: one of the named roles, or the words as written.
-fn role_of(text: &str) -> Role {
+pub(super) fn role_of(text: &str) -> Role {
     let text = text.trim().trim_end_matches(['.', ',', ';']);
     responder_role(words(text).trim())
         .flatten()

@@ -387,12 +387,7 @@ impl Importer<'_> {
                 let named: Vec<(String, Option<Role>)> = names(value)
                     .into_iter()
                     .map(|name| match name.strip_suffix(')').and_then(|n| n.split_once(" (")) {
-                        Some((person, said)) => {
-                            let role = responder_role(words(said).trim())
-                                .flatten()
-                                .unwrap_or_else(|| Role::parse(said));
-                            (person.trim().to_owned(), Some(role))
-                        }
+                        Some((person, said)) => (person.trim().to_owned(), Some(super::responders::role_of(said))),
                         None => (name, role.clone()),
                     })
                     .collect();

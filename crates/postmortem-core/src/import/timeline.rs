@@ -119,12 +119,19 @@ impl Importer<'_> {
                     unreadable += self.timeline_table(rows, &mut entries, &mut zone);
                 }
                 Body::Code { text } => {
+                    // Each line once: its indentation, its text, and whether a time leads it.
+                    let rows: Vec<(usize, &str, bool)> = text
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(|line| {
+                            let bare = strip_list_marker(line.trim());
+                            let timed = clock_first(bare) || relative_time_len(bare).is_some();
+                            (line.len() - line.trim_start().len(), bare, timed)
+                        })
+                        .collect();
                     // A timeline kept in a code block has a time on its lines; a block without
                     // any (a log excerpt, an error message) belongs to the entry above it.
-                    let timed = text.lines().any(|l| {
-                        let line = strip_list_marker(l.trim());
-                        clock_first(line) || relative_time_len(line).is_some()
-                    });
+                    let timed = rows.iter().any(|(_, _, timed)| *timed);
                     match entries.last_mut() {
                         Some(last) if !timed => {
                             let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
@@ -135,10 +142,7 @@ impl Importer<'_> {
                             // indented under its text, it is that text wrapped, as fixed-width
                             // timelines wrap it.
                             let mut lines: Vec<(usize, String)> = Vec::new();
-                            for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                                let indent = line.len() - line.trim_start().len();
-                                let bare = strip_list_marker(line.trim());
-                                let timed = clock_first(bare) || relative_time_len(bare).is_some();
+                            for (indent, bare, timed) in rows {
                                 match lines.last_mut() {
                                     Some((above, text)) if !timed && indent > *above => {
                                         text.push(' ');
