@@ -357,10 +357,12 @@ impl<'a> Importer<'a> {
                     let text = sections::heading_text(&self.own_text(block));
                     let has_h1 = self.blocks.iter().any(|b| matches!(b.body, Body::Heading { level: 1 }));
                     // "1. Incident identification": a numbered heading is a section's.
+                    // ("2024 outage review" is a title: a section's number has a dot.)
                     let numbered = text.split_once(' ').is_some_and(|(n, _)| {
-                        n.trim_end_matches('.')
-                            .split('.')
-                            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                        n.contains('.')
+                            && n.trim_end_matches('.')
+                                .split('.')
+                                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
                     });
                     if sections::classify(&text).is_some() || (*level > 1 && has_h1) || numbered {
                         return None;

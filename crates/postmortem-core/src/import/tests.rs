@@ -1790,6 +1790,11 @@ fn a_formal_report_with_clause_numbers_and_times_from_a_stated_zero() {
     );
     let report = &imported.report;
     assert_eq!(report.title, "Payment API outage");
+    // A year is no section number: the heading is the title.
+    assert_eq!(
+        import("## 2024 outage review\n\n## Timeline\n\n- 10:00 paged\n").title,
+        "2024 outage review"
+    );
     assert_eq!(
         report.service.as_deref(),
         Some("card payments for merchants in the east")
