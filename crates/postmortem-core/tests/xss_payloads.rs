@@ -3,7 +3,7 @@
 //! (The end-to-end suite checks the same in Chromium's DOM.)
 
 use postmortem_core::preview::{is_safe_url, to_html, RemoteImages};
-use postmortem_core::{to_markdown, Report, TimelineEntry};
+use postmortem_core::{import_markdown, to_markdown, Report, TimelineEntry};
 
 const FORBIDDEN_TAGS: [&str; 11] = [
     "script", "iframe", "object", "embed", "base", "meta", "link", "style", "form", "svg", "math",
@@ -83,6 +83,24 @@ fn the_shared_payload_list_is_read() {
 fn raw_payloads_render_inert() {
     for payload in payloads() {
         assert_eq!(dangers(&both_ways(&payload)), Vec::<String>::new(), "{payload:?}");
+    }
+}
+
+#[test]
+fn payloads_in_imported_html_asciidoc_and_org_render_inert() {
+    // The importer rewrites these formats as Markdown: a payload inside one must come out
+    // as inert as one typed in.
+    for payload in payloads() {
+        let one_line = payload.replace('\n', " ");
+        let documents = [
+            format!("<h2>Outage</h2>\n<p>{payload}</p>\n<h3>Timeline</h3>\n<ul><li>10:00 {payload}</li></ul>\n<p><a href=\"{one_line}\">x</a></p>"),
+            format!("= Outage\n\n== Summary\n\n{payload}\n\n== Timeline\n\n|===\n|10:00 |{one_line}\n|===\n\n{one_line}[link]\n"),
+            format!("#+TITLE: Outage\n* Summary\n{payload}\n* Timeline\n- 10:00 :: {one_line}\n[[{one_line}][link]]\n"),
+        ];
+        for document in documents {
+            let exported = to_markdown(&import_markdown(&document).report);
+            assert_eq!(dangers(&both_ways(&exported)), Vec::<String>::new(), "{document:?}");
+        }
     }
 }
 
