@@ -242,9 +242,12 @@ impl<'a> Importer<'a> {
             ));
         }
         self.wrong_as_the_cause(&mut sections);
+        let timed_sections = self.timelines_by_content(&mut sections);
         let mut timelines = Vec::new();
-        for section in &sections {
-            self.note_renamed(section);
+        for (index, section) in sections.iter().enumerate() {
+            if !timed_sections.contains(&index) {
+                self.note_renamed(section);
+            }
             match section.kind {
                 Kind::Timeline => timelines.push(section.clone()),
                 _ => self.read_section(section),

@@ -514,12 +514,16 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
                             || kind.is_sibling_of(current.kind))
                 }
                 // A timeline is never a part of another section's text: "### Timeline (UTC)"
-                // under "## Recovery" is the report's timeline.
+                // under "## Recovery" is the report's timeline; nor are measures: "### Long-term
+                // improvements" under "## Remediation" are what is still to do (but "### 14:05
+                // Follow-up call" in a timeline is an entry).
                 Some(kind) => {
                     !current.kind.is_known()
                         || level <= current.level
                         || kind.is_part_of(current.kind)
                         || (kind == Kind::Timeline && current.kind != Kind::Timeline)
+                        || (matches!(kind, Kind::Measures(_))
+                            && !(current.kind == Kind::Timeline && starts_with_time(&text)))
                 }
                 // "### 10:07-10:29 AM: Emergency coordination" in a timeline is an entry.
                 None if current.kind == Kind::Timeline && starts_with_time(&text) => false,
@@ -708,7 +712,7 @@ pub fn report_within(sections: &mut [Section]) -> Option<usize> {
 }
 
 /// Whether a heading opens with a time or a date ("~9:43 AM: Identifying the issue").
-fn starts_with_time(heading: &str) -> bool {
+pub(super) fn starts_with_time(heading: &str) -> bool {
     let heading = heading.trim_start_matches(['~', '\u{2248}', ' ']);
     super::when::when_prefix(heading).is_some_and(|w| w.start == 0)
 }

@@ -1854,3 +1854,113 @@ fn a_report_pasted_from_a_word_processor_with_tabs() {
         "The new certificate used a key the firmware cannot read."
     );
 }
+
+#[test]
+fn a_status_history_newest_first_is_read_in_time_order_on_a_24_hour_clock() {
+    let imported = import_markdown(
+        "# Queue outage\n\n## Past incidents\n\n### June 4, 2025\n\n\
+         (14:20 UTC) Resolved: all queues drain normally.\n\n\
+         (13:05 UTC) Monitoring: consumers restarted.\n\n\
+         (9:40 UTC) Identified: a full disk on the broker.\n\n\
+         (1:15 UTC) Investigating: messages are delayed.\n",
+    );
+    let report = &imported.report;
+    assert_eq!(
+        times_of(report),
+        [
+            "2025-06-04T01:15:00+00:00",
+            "2025-06-04T09:40:00+00:00",
+            "2025-06-04T13:05:00+00:00",
+            "2025-06-04T14:20:00+00:00"
+        ]
+    );
+    assert_eq!(report.timeline[0].text, "Investigating: messages are delayed.");
+    for note in ["read as the timeline", "newest first"] {
+        assert!(
+            imported.notes.iter().any(|n| n.contains(note)),
+            "{note}: {:?}",
+            imported.notes
+        );
+    }
+    assert!(!imported
+        .notes
+        .iter()
+        .any(|n| n.contains("afternoon") || n.contains("midnight")));
+}
+
+#[test]
+fn a_section_of_timed_lines_under_another_name_is_the_timeline() {
+    let imported = import_markdown(
+        "# Login failures\n\n## What we saw\n\n08:02 UTC first errors in the login service\n\
+         08:10 UTC on-call paged\n08:31 UTC bad config rolled back\n\n## Why\n\nA typo in the config.\n",
+    );
+    assert_eq!(imported.report.timeline.len(), 3);
+    assert_eq!(imported.report.timeline[1].text, "on-call paged");
+    // A section with a time or two in its prose stays what it was.
+    let report = import(
+        "# T\n\n## Timeline\n\n- 10:00 Up\n\n## Notes\n\n10:30 we met.\nIt went well, and we wrote it up.\n\
+         Next we plan the work.\n",
+    );
+    assert_eq!(report.timeline.len(), 1);
+}
+
+#[test]
+fn a_span_of_time_opens_an_entry_at_its_start_and_keeps_its_end() {
+    let report = import(
+        "# 2025-06-04 cache outage\n\n## Timeline (UTC)\n\n- 13:55-14:10 UTC: Two nodes drained.\n- **14:40 - 14:45** Caches warmed.\n\
+         - (15:00 - 15:20 UTC) Traffic moved back.\n- 15:30 UTC Closed.\n",
+    );
+    let clocks: Vec<String> = report
+        .timeline
+        .iter()
+        .map(|e| {
+            e.time
+                .as_ref()
+                .and_then(Moment::exact)
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(clocks, ["13:55", "14:40", "15:00", "15:30"]);
+    assert_eq!(report.timeline[0].text, "(until 14:10 UTC) Two nodes drained.");
+    assert_eq!(report.timeline[1].text, "(until 14:45) Caches warmed.");
+    assert_eq!(report.timeline[2].text, "(until 15:20 UTC) Traffic moved back.");
+}
+
+#[test]
+fn a_span_of_days_is_read_as_its_first_day() {
+    let report = import("# T\n\n## Timeline\n\n### May 26 - 27th, 2018\n\n- 22:00 UTC Started.\n");
+    assert_eq!(times_of(&report), ["2018-05-26T22:00:00+00:00"]);
+}
+
+#[test]
+fn measures_under_the_resolution_are_measures() {
+    let report = import(
+        "# T\n\n## Root cause\n\nA full disk.\n\n## Remediation\n\n### Immediate actions\n\n- Freed space on the broker.\n\n\
+         ### Short-term improvements\n\n- Alert at 80% disk.\n- Rotate logs hourly.\n\n### Long-term improvements\n\n\
+         - Move logs off the broker.\n",
+    );
+    assert!(report.root_cause_and_resolution.resolution.contains("Freed space"));
+    let measures = report.measures.improvements.len() + report.measures.tasks.len();
+    assert_eq!(measures, 3, "{:?}", report.measures);
+}
+
+#[test]
+fn a_timeline_of_field_lines_reads_each_label_as_what_happened_then() {
+    let report = import(
+        "# T\n\n## Timeline of events\n\n- **Incident start:**   2025-08-18 23:15 UTC\n\
+         - **Detected:**   2025-08-18 23:25 UTC (disk alerts)\n- **Degraded:** 2025-08-19 00:35-02:43 UTC\n\
+         - **Stable:** 2025-08-19 02:50 UTC onwards\n",
+    );
+    let texts: Vec<&str> = report.timeline.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Incident start",
+            "Detected (disk alerts)",
+            "Degraded (until 02:43 UTC)",
+            "Stable: onwards"
+        ]
+    );
+    assert_eq!(times_of(&report)[2], "2025-08-19T00:35:00+00:00");
+}

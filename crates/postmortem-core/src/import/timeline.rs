@@ -2,11 +2,12 @@
 //! the times people write, dates from date lines, and the zone from wherever the report gives it.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike};
 
 use super::outline::{Body, Span};
-use super::sections::Section;
+use super::sections::{Kind, Section};
 use super::text::{self, clean_phrase, split_label, strip_wrapper, words};
 use super::when::{self, When, Zone};
 use super::{append, clean_cell, plural, resolve, strip_list_marker, Importer, Written};
@@ -15,6 +16,67 @@ use crate::model::{EntryKind, Moment, TimelineEntry};
 use crate::time::timezone_label;
 
 impl Importer<'_> {
+    /// A report with no section named as its timeline may still hold one under a name of its
+    /// own ("## Past incidents" over "(7:20 UTC) …" updates, a day's heading over "08:00 …"
+    /// lines): a section whose paragraphs and items mostly open with a time is read as the
+    /// timeline, as a reader would take it. Returns the sections so read.
+    pub(super) fn timelines_by_content(&mut self, sections: &mut [Section]) -> Vec<usize> {
+        if sections.iter().any(|s| s.kind == Kind::Timeline) {
+            return Vec::new();
+        }
+        let found: Vec<(usize, usize, usize)> = sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == Kind::Extra)
+            .filter_map(|(index, section)| {
+                let (timed, lines) = self.timed_lines(section);
+                // A heading that is a date (a day of a status history) needs only one.
+                let dated = section
+                    .heading
+                    .as_deref()
+                    .is_some_and(super::sections::starts_with_time);
+                (timed * 3 >= lines * 2 && (timed >= 3 || dated && timed >= 1)).then_some((index, timed, lines))
+            })
+            .collect();
+        if found.iter().map(|(_, timed, _)| timed).sum::<usize>() < 3 {
+            return Vec::new();
+        }
+        for &(index, timed, lines) in &found {
+            sections[index].kind = Kind::Timeline;
+            self.note(format!(
+                "The section “{}” was read as the timeline: {timed} of its {lines} lines and items open with a time.",
+                sections[index].heading.as_deref().unwrap_or_default()
+            ));
+        }
+        found.into_iter().map(|(index, _, _)| index).collect()
+    }
+
+    /// How many of a section's lines open with a clock time, and how many there are: a list
+    /// item or a wrapped paragraph counts once, a paragraph of time-led lines once a line.
+    fn timed_lines(&self, section: &Section) -> (usize, usize) {
+        let (mut timed, mut lines) = (0, 0);
+        for block in &self.blocks[section.blocks.clone()] {
+            match block.body {
+                Body::Item { .. } => {
+                    lines += 1;
+                    timed += usize::from(
+                        block
+                            .lines
+                            .first()
+                            .is_some_and(|l| clock_first(strip_list_marker(self.raw(l)))),
+                    );
+                }
+                Body::Paragraph => {
+                    let led = block.lines.iter().filter(|l| clock_first(self.raw(l))).count();
+                    timed += led;
+                    lines += led.max(1);
+                }
+                _ => {}
+            }
+        }
+        (timed, lines)
+    }
+
     /// The timeline: entries from list items, lines, table rows, code lines and headings.
     pub(super) fn read_timeline(&mut self, section: &Section) {
         let mut zone = section.heading.as_deref().and_then(when::zone_in);
@@ -24,7 +86,14 @@ impl Importer<'_> {
         let mut entries: Vec<DraftEntry> = Vec::new();
         let mut stages: Vec<String> = Vec::new();
         self.timeline_stage = None;
-        let mut date: Option<NaiveDate> = None;
+        // "### April 16th, 2018" over the day's updates.
+        let mut date: Option<NaiveDate> = section
+            .heading
+            .as_deref()
+            .and_then(when::when_prefix)
+            .filter(|w| w.clock.is_none())
+            .and_then(|w| w.date)
+            .and_then(|d| d.with_year(self.year()));
         let mut base_depth: Option<usize> = None;
         // The depth of the stage label ("- _Escalation:_") whose nested items are entries.
         let mut stage_depth: Option<usize> = None;
@@ -321,6 +390,7 @@ impl Importer<'_> {
         // "- Time: October 12, 2023, 3:30 PM (UTC)" under "**Issue Detection:**": the time of
         // that stage, told by its label.
         let stage_time;
+        let mut labelled = None;
         if let Some((label, value)) = split_label(line) {
             let timed = split_time(value).is_some_and(|(when, _, _)| when.is_some_and(|w| w.clock.is_some()));
             if timed && matches!(label.as_str(), "time" | "when" | "at" | "timestamp" | "date and time") {
@@ -330,9 +400,11 @@ impl Importer<'_> {
                     .map_or(label.as_str(), |(_, text)| text.as_str());
                 stage_time = format!("{value} — {stage}");
                 line = &stage_time;
+            } else if timed && split_time(&label).is_none() {
+                labelled = labelled_time(line, value);
             }
         }
-        match split_time(line) {
+        match labelled.or_else(|| split_time(line)) {
             Some((None, written, rest)) => {
                 self.push_entry(entries, None, Some(written), *date, &rest);
                 true
@@ -664,6 +736,16 @@ impl Importer<'_> {
         let mut zone_from_summary = false;
         let mut date_from_summary = false;
         let guessed = entries.iter().filter(|e| e.guessed).count();
+        // A status page lists its updates newest first; read in that order, every step back
+        // would look like an afternoon or a new day. Such a timeline is resolved as written,
+        // then turned round.
+        let newest_first = runs_backward(&entries);
+        // "13:20" anywhere says the clock is a 24-hour one: "1:00" is then one in the morning.
+        let twenty_four_hour = entries
+            .iter()
+            .filter_map(|e| e.when.as_ref()?.clock.as_ref())
+            .any(|c| c.pm.is_none() && c.hour >= 13);
+        let first = self.report.timeline.len();
         let mut afternoon: Vec<(String, String)> = Vec::new();
         // A timeline that runs past midnight without saying so: "23:50 …" then "00:20 …".
         let (mut day_base, mut days_on, mut past_midnight) = (None, 0, 0);
@@ -674,7 +756,7 @@ impl Importer<'_> {
                 if let Some(clock) = when.clock.as_mut() {
                     // "1:52" after "12:16" in a 12-hour timeline without AM/PM is 13:52.
                     let t = clock.time();
-                    if clock.pm.is_none() && clock.short_hour && clock.hour < 12 {
+                    if clock.pm.is_none() && clock.short_hour && clock.hour < 12 && !twenty_four_hour && !newest_first {
                         if let Some(prev) = previous {
                             let later = t + TimeDelta::hours(12);
                             if t < prev && later >= prev {
@@ -702,7 +784,7 @@ impl Importer<'_> {
                 let wrapped = clock
                     .zip(prior)
                     .is_some_and(|(t, p)| t < p && p - t > TimeDelta::hours(12));
-                if !new_day && when.date.is_none() && wrapped {
+                if !new_day && when.date.is_none() && wrapped && !newest_first {
                     days_on += 1;
                     past_midnight += 1;
                 }
@@ -725,6 +807,10 @@ impl Importer<'_> {
                 actor: entry.actor,
                 milestone: None,
             });
+        }
+        if newest_first {
+            self.report.timeline[first..].reverse();
+            self.note("The timeline was written newest first; its entries were put in time order.");
         }
         // One note for them all: a long timeline may have dozens.
         match afternoon.len() {
@@ -770,6 +856,44 @@ impl Importer<'_> {
     }
 }
 
+/// Whether a timeline's times mostly step back as it is read: newest first. Steps are taken
+/// between neighbouring timed entries, by date where both give a different one, else by clock;
+/// a single step back (a night passing) never makes it so.
+fn runs_backward(entries: &[DraftEntry]) -> bool {
+    // (year if written, month, day): a year missing on either side is not compared.
+    type Day = (Option<i32>, u32, u32);
+    let times: Vec<(Option<Day>, NaiveTime)> = entries
+        .iter()
+        .filter_map(|e| {
+            let when = e.when.as_ref()?;
+            let day = when
+                .date
+                .map(|d| (d.year, d.month, d.day))
+                .or_else(|| e.date.map(|d| (Some(d.year()), d.month(), d.day())));
+            Some((day, when.clock.as_ref()?.time()))
+        })
+        .collect();
+    let (mut forward, mut back) = (0, 0);
+    for pair in times.windows(2) {
+        let ((d0, t0), (d1, t1)) = (pair[0], pair[1]);
+        let order = match (d0, d1) {
+            (Some((y0, m0, a0)), Some((y1, m1, a1)))
+                if (m0, a0) != (m1, a1) || y0.zip(y1).is_some_and(|(a, b)| a != b) =>
+            {
+                let years = y0.zip(y1).map_or(std::cmp::Ordering::Equal, |(a, b)| a.cmp(&b));
+                years.then((m0, a0).cmp(&(m1, a1)))
+            }
+            _ => t0.cmp(&t1),
+        };
+        match order {
+            std::cmp::Ordering::Less => forward += 1,
+            std::cmp::Ordering::Greater => back += 1,
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    back >= 2 && back > 2 * forward
+}
+
 /// A timeline entry before its time is resolved.
 pub(super) struct DraftEntry {
     pub(super) when: Option<When>,
@@ -805,14 +929,21 @@ pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, st
         if let Some(inside) = line.strip_prefix(open) {
             if let Some(end) = inside.find(close) {
                 let inner = inside[..end].trim();
+                let rest = strip_separator(&inside[end + 1..]);
+                if let Some(span) = leading_span(inner).filter(|span| span.2.end == inner.len()) {
+                    return Some(span_entry(inner, span, rest));
+                }
                 if let Some(when) = when::when_prefix(inner).filter(|w| w.end == inner.len() && w.clock.is_some()) {
-                    return Some((Some(when), inner.to_owned(), strip_separator(&inside[end + 1..]).into()));
+                    return Some((Some(when), inner.to_owned(), rest.into()));
                 }
             }
         }
     }
     if let Some((inner, rest)) = strip_wrapper(line) {
         let inner_trimmed = inner.trim().trim_end_matches(':').trim_end();
+        if let Some(span) = leading_span(inner_trimmed).filter(|span| span.2.end == inner_trimmed.len()) {
+            return Some(span_entry(inner_trimmed, span, strip_separator(rest)));
+        }
         if let Some(when) = when::when_prefix(inner_trimmed) {
             if when.end == inner_trimmed.len() {
                 return Some((Some(when), inner_trimmed.to_owned(), strip_separator(rest).into()));
@@ -827,8 +958,53 @@ pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, st
         let text = format!("{marker}{}{marker}{rest}", strip_separator(after).trim_end());
         return Some((when, written, text.into()));
     }
+    if let Some(span) = leading_span(line).filter(|span| is_separated(&line[span.2.end..])) {
+        let rest = strip_separator(&line[span.2.end..]);
+        return Some(span_entry(line, span, rest));
+    }
     let (when, written, rest) = separated_time(line)?;
     Some((when, written, strip_separator(rest).into()))
+}
+
+/// "13:55-14:10 UTC", "14:40 – 14:45": a span of time opening `text`: its start (with the
+/// zone written after its end), where the start is written, and where the end is.
+fn leading_span(text: &str) -> Option<(When, Range<usize>, Range<usize>)> {
+    let (from, to) = when::find_range(text).filter(|(from, _)| from.start == 0)?;
+    Some((from, from.start..from.end, to.start..to.end))
+}
+
+/// An entry at the start of a span; the span's end stays in its text, since an entry holds
+/// one time: "(until 14:10 UTC) Rolled back".
+fn span_entry<'a>(
+    text: &str,
+    (from, start, end): (When, Range<usize>, Range<usize>),
+    rest: &str,
+) -> (Option<When>, String, Cow<'a, str>) {
+    (
+        Some(from),
+        text[start].to_owned(),
+        format!("(until {}) {rest}", &text[end]).into(),
+    )
+}
+
+/// "**Time of Detection:** 2025-08-18 23:25 UTC (Prometheus alerts)": a field line whose
+/// value is a time is an entry at that time; its label tells what happened.
+fn labelled_time<'a>(line: &str, value: &'a str) -> Option<(Option<When>, String, Cow<'a, str>)> {
+    let (when, written, rest) = split_time(value)?;
+    let label = line[..line.len() - value.len()]
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim_end()
+        .trim_end_matches(':')
+        .trim_matches(['*', '_'])
+        .trim();
+    let rest = rest.trim();
+    let text = match rest {
+        "" => label.to_owned(),
+        aside if aside.starts_with('(') => format!("{label} {aside}"),
+        _ => format!("{label}: {rest}"),
+    };
+    Some((when, written, text.into()))
 }
 
 /// Whether a line starts with a clock time ("14:05 …", "**2:00 PM** …").
@@ -934,8 +1110,12 @@ fn offset_seconds(written: &str) -> Option<i64> {
 fn separated_time(line: &str) -> Option<(Option<When>, String, &str)> {
     let when = when::when_prefix(line)?;
     let rest = &line[when.end..];
-    let separated = rest.is_empty() || rest.starts_with([' ', ':', '-', '\u{2013}', '\u{2014}', '|', ',', ')', '.']);
-    separated.then(|| (Some(when), line[when.start..when.end].to_owned(), rest))
+    is_separated(rest).then(|| (Some(when), line[when.start..when.end].to_owned(), rest))
+}
+
+/// Whether the text after a time is set apart from it (or there is none).
+fn is_separated(rest: &str) -> bool {
+    rest.is_empty() || rest.starts_with([' ', ':', '-', '\u{2013}', '\u{2014}', '|', ',', ')', '.'])
 }
 
 /// One separator between a time and its text: " — ", " - ", ": ", " ::::: ", " | ".

@@ -436,6 +436,10 @@ fn date_at(s: &str, i: usize) -> Option<(DateParts, usize)> {
         return None;
     }
     let end = skip_ordinal(s, j + n);
+    // "May 26 - 27th, 2018": a span of days, read as its first day in the year that closes it.
+    let end = range_end_day(s, end)
+        .filter(|&to| year_after(s, to).is_some())
+        .unwrap_or(end);
     let (year, end) = match year_after(s, end) {
         Some((year, end)) => (Some(year), end),
         None => (None, end),
@@ -449,6 +453,22 @@ fn date_at(s: &str, i: usize) -> Option<(DateParts, usize)> {
         },
         end,
     ))
+}
+
+/// Where " - 27th" or "–27" ends after a day of the month, if a second day follows it.
+fn range_end_day(s: &str, i: usize) -> Option<usize> {
+    let j = skip_spaces(s, i);
+    let j = if byte(s, j) == b'-' {
+        j + 1
+    } else if s[j..].starts_with('\u{2013}') {
+        j + '\u{2013}'.len_utf8()
+    } else {
+        return None;
+    };
+    let j = skip_spaces(s, j);
+    let (day, n) = digits_at(s, j, 2);
+    (n > 0 && (1..=31).contains(&day) && !byte(s, j + n).is_ascii_digit() && byte(s, j + n) != b':')
+        .then(|| skip_ordinal(s, j + n))
 }
 
 /// "am", "PM", "a.m.": returns whether it is PM and where it ends.
@@ -572,6 +592,18 @@ fn offset_minutes_at(s: &str, i: usize) -> Option<(i32, usize)> {
         .then_some((sign * (hours as i32 * 60 + minutes as i32), end))
 }
 
+/// Whether the clock that ends at `i` is written as ISO 8601 writes one: with seconds, or
+/// after a date and `T`.
+fn iso_clock_before(s: &str, i: usize) -> bool {
+    let run = s[..i]
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_digit() || *b == b':' || *b == b'.')
+        .count();
+    let clock = &s[i - run..i];
+    clock.matches(':').count() >= 2 || s[..i - run].ends_with(['T', 't'])
+}
+
 /// A zone right after a time: ` UTC`, `Z`, ` GMT+1`, ` (UTC)`, ` +02:00`, ` PST`.
 fn zone_at(s: &str, i: usize) -> Option<(Zone, usize)> {
     if byte(s, i) == b'Z' && !byte(s, i + 1).is_ascii_alphanumeric() {
@@ -583,7 +615,11 @@ fn zone_at(s: &str, i: usize) -> Option<(Zone, usize)> {
         j = skip_spaces(s, j + 1);
     }
     // A bare offset needs its full form (+02:00, -0500): "- 5 engineers" is not a zone.
-    let bare_offset = offset_minutes_at(s, j).filter(|(_, end)| s[j..*end].contains(':') || end - j == 5);
+    // "13:55-14:10" is a span; "13:55:00-05:00" and "2024-05-01T13:55-05:00" give an offset.
+    let span = j == i && byte(s, j) == b'-' && !iso_clock_before(s, i);
+    let bare_offset = offset_minutes_at(s, j)
+        .filter(|(_, end)| s[j..*end].contains(':') || end - j == 5)
+        .filter(|_| !span);
     let (zone, end) = if let Some((minutes, end)) = bare_offset {
         (fixed(minutes, None), end)
     } else {
