@@ -727,9 +727,9 @@ pub(super) fn due_date(value: &str) -> DueDate {
     }
 }
 
-/// Improvements, tasks and lessons are one line each in the editor, so an item written over
+/// Improvements, tasks, lessons and contributing factors are one line each in the editor, so an item written over
 /// several lines ("**Patch the pool:**" then "Apply the new settings") reads as one.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())

@@ -515,10 +515,22 @@ impl<'a> Importer<'a> {
         if blocks.iter().any(|b| matches!(b.body, Body::Heading { .. })) {
             return false;
         }
-        // Each paragraph or item by its first line: a label's value may wrap.
+        // Each paragraph or item by its first line: a label's value may wrap, or be the items
+        // nested under it.
+        let top = blocks
+            .iter()
+            .filter_map(|b| match b.body {
+                Body::Item { depth, .. } => Some(depth),
+                _ => None,
+            })
+            .min();
         let lines: Vec<&str> = blocks
             .iter()
-            .filter(|b| matches!(b.body, Body::Paragraph | Body::Item { .. }))
+            .filter(|b| match b.body {
+                Body::Paragraph => true,
+                Body::Item { depth, .. } => Some(depth) == top,
+                _ => false,
+            })
             .filter_map(|b| b.lines.first().map(|l| self.raw(l).trim()))
             .collect();
         let labels = lines
@@ -607,6 +619,25 @@ impl<'a> Importer<'a> {
     }
 
     /// The year for dates written without one.
+    /// "… a reboot notice on May 10, 2020 …": a summary told in prose that gives one date,
+    /// with its year, gives the day of the times written without one.
+    fn date_from_impact(&mut self) {
+        let impact = &self.report.summary.impact;
+        let mut dates: Vec<NaiveDate> = when::all_whens(impact)
+            .into_iter()
+            .filter_map(|w| w.date.filter(|d| d.year.is_some() && !d.ambiguous)?.with_year(None))
+            .collect();
+        dates.sort();
+        dates.dedup();
+        if let [date] = dates[..] {
+            self.doc_date = Some((date, String::new()));
+            self.note(format!(
+                "Times without a date were read on {}, the one date the summary gives.",
+                date.format("%-d %B %Y")
+            ));
+        }
+    }
+
     fn year(&self) -> Option<i32> {
         self.start
             .as_ref()
@@ -649,6 +680,9 @@ impl Importer<'_> {
         }
         if self.start.is_none() && self.end.is_none() && self.impact_is_prose {
             self.window_from_story();
+        }
+        if self.doc_date.is_none() && self.impact_is_prose {
+            self.date_from_impact();
         }
         let summary_date = self.summary_date();
         let summary_zone = self.summary_zone().or(self.doc_zone);

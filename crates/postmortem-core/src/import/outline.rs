@@ -103,13 +103,33 @@ pub fn options() -> Options {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 }
 
+/// Where front matter at the very start of the document ends. pulldown-cmark takes a `---`
+/// line over text and another `---` for a metadata block anywhere; only the document's first
+/// block is front matter, and a report's `---` rules around a section are not.
+fn front_matter_end(source: &str) -> Option<usize> {
+    match Parser::new_ext(source, options()).into_offset_iter().next()? {
+        (Event::Start(Tag::MetadataBlock(_)), range) if source[..range.start].trim().is_empty() => Some(range.end),
+        _ => None,
+    }
+}
+
+/// The document's events with their byte ranges: the front matter's, then the rest's, read
+/// without metadata blocks.
+fn events(source: &str) -> impl Iterator<Item = (Event<'_>, Range<usize>)> {
+    let end = front_matter_end(source).unwrap_or(0);
+    let front = Parser::new_ext(&source[..end], options()).into_offset_iter();
+    let rest = Parser::new_ext(&source[end..], crate::preview::options())
+        .into_offset_iter()
+        .map(move |(event, range)| (event, range.start + end..range.end + end));
+    front.chain(rest)
+}
+
 pub fn read(source: &str) -> Vec<Block> {
-    let options = options();
     let mut blocks: Vec<Block> = Vec::new();
     let mut containers: Vec<Container> = Vec::new();
     let mut inline: Option<Inline> = None;
     let mut raw_text: Option<usize> = None; // code or metadata block collecting its text
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    for (event, range) in events(source) {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {

@@ -514,7 +514,12 @@ fn section_line(line: &str) -> Option<(Kind, String)> {
     // Without markup, a name is short and looks like one: a colon after it, or Title Case,
     // or at most three words; a sentence ("The timeline shows it.") is text.
     let marked = html_level.is_some() || trimmed.starts_with("**") || trimmed.starts_with("__");
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // An aside in brackets after the name is not part of it: "Timeline (all times in Pacific Time)".
+    let name = match text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        Some((name, _)) if !name.trim().is_empty() => name.trim(),
+        _ => text.as_str(),
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase) || w.len() <= 3);
     let named = trimmed.ends_with(':') || title_case || words.len() <= 3;
     if !marked && (text.ends_with(['.', '!', '?']) || words.len() > 6 || !named) {

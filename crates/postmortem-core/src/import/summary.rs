@@ -4,6 +4,7 @@
 
 use chrono::{NaiveDate, TimeDelta};
 
+use super::measures::one_line;
 use super::outline::{Body, Span};
 use super::sections::Section;
 use super::text::{self, clean_phrase, split_label, unquote, words};
@@ -357,6 +358,11 @@ impl Importer<'_> {
                 &read_paragraph(value),
                 "\n\n",
             ),
+            Field::Factors => self
+                .report
+                .root_cause_and_resolution
+                .contributing_factors
+                .push(one_line(&read_paragraph(value))),
             Field::Resolution => append(
                 &mut self.report.root_cause_and_resolution.resolution,
                 &read_paragraph(value),
@@ -473,7 +479,14 @@ impl Importer<'_> {
         }
         if let Some((start, end)) = when::find_range(value) {
             let rest = format!("{} {}", &value[..start.start], &value[end.end..]);
-            if has_words_beyond_time(&rest) || split_trailing_parenthesis(value).1.is_some_and(has_words_beyond_time) {
+            // "From 6:00 AM to 12:00 PM, students were greeted with errors …": a sentence that
+            // tells the window is the summary's prose too; a few words beside it are kept.
+            if words(&rest).split_whitespace().count() >= 8 {
+                self.append_impact(value);
+                self.impact_is_prose = true;
+            } else if has_words_beyond_time(&rest)
+                || split_trailing_parenthesis(value).1.is_some_and(has_words_beyond_time)
+            {
                 self.keep_unplaced(value);
             }
             if self.start.is_none() && self.end.is_none() {
@@ -764,6 +777,8 @@ pub(super) enum Field {
     Business,
     RootCause,
     Trigger,
+    /// One contributing factor a line or an item under the label.
+    Factors,
     Resolution,
     Service,
     Severity,
@@ -860,6 +875,7 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         "trigger" | "triggers" | "triggered by" | "direct cause" | "immediate cause" | "proximate cause" => {
             Field::Trigger
         }
+        "contributing factors" | "contributing factor" | "contributing causes" => Field::Factors,
         "resolution"
         | "fix"
         | "the fix"

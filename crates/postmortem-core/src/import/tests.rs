@@ -1964,3 +1964,61 @@ fn a_timeline_of_field_lines_reads_each_label_as_what_happened_then() {
     );
     assert_eq!(times_of(&report)[2], "2025-08-19T00:35:00+00:00");
 }
+
+#[test]
+fn a_plain_text_report_with_a_timeline_line_that_names_its_zone_in_words() {
+    let imported = import_markdown(
+        "Issue Summary\n\nOn May 10, 2020 the shop was down for an hour.\n\n\
+         Timeline (all times in Pacific Time)\n\n10:30 PM: Reboot begins\n11:05 PM: Alerts sent\n11:30 PM: Site back\n\n\
+         Root Cause\n\nThe data disk did not mount at boot.\n",
+    );
+    let report = &imported.report;
+    assert_eq!(
+        times_of(report),
+        [
+            "2020-05-10T22:30:00-07:00",
+            "2020-05-10T23:05:00-07:00",
+            "2020-05-10T23:30:00-07:00"
+        ],
+        "{:?}",
+        imported.notes
+    );
+    assert_eq!(
+        report.root_cause_and_resolution.root_cause,
+        "The data disk did not mount at boot."
+    );
+}
+
+#[test]
+fn labels_over_nested_items_in_a_section_of_another_name_fill_their_fields() {
+    let report = import(
+        "# Validator outage\n\n## Summary\n\nBlocks were slow for three hours.\n\n## Technical analysis\n\n\
+         - **Root cause**:\n    * Peers across the network were missing blocks.\n    * Our nodes were healthy.\n\
+         - **Contributing factors**:\n    * A restart did not help.\n",
+    );
+    // A label is read as the summary's labels are.
+    assert_eq!(
+        report.summary.root_cause,
+        "Peers across the network were missing blocks.\nOur nodes were healthy."
+    );
+    assert_eq!(
+        report.root_cause_and_resolution.contributing_factors,
+        ["A restart did not help."]
+    );
+}
+
+#[test]
+fn rules_around_a_section_are_no_front_matter() {
+    let report = import(
+        "---\ntitle: Broken web server\n---\n\n*Posted on August 11th, 2023*\n\n---\n### Background\n\n\
+         Students use a container to learn.\n\n---\n## Issue Summary\n\nThe server was down.\n",
+    );
+    assert_eq!(report.title, "Broken web server");
+    assert_eq!(report.summary.impact, "The server was down.");
+    let background = report.extra_sections.iter().find(|s| s.heading == "Background");
+    // The rule under it is the author's, kept as written.
+    assert_eq!(
+        background.map(|s| s.body.as_str()),
+        Some("Students use a container to learn.\n\n---")
+    );
+}

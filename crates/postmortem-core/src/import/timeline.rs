@@ -480,6 +480,10 @@ impl Importer<'_> {
             " outage starts ",
             " outage begins ",
             " start of incident ",
+            " incident start ",
+            " incident starts ",
+            " incident began ",
+            " outage start ",
             " impact starts ",
         ];
         const CLOSES: &[&str] = &[
@@ -487,6 +491,10 @@ impl Importer<'_> {
             " outage ends ",
             " outage over ",
             " end of incident ",
+            " incident end ",
+            " incident ends ",
+            " incident resolved ",
+            " outage end ",
             " impact ends ",
         ];
         let summary = &self.report.summary;

@@ -83,6 +83,46 @@ const SEASONAL: [(&str, &str, &str, bool); 8] = [
 /// The regions' local times written without a season ("ET"), and their standard names.
 const REGION_TIMES: [(&str, &str); 4] = [("PT", "PST"), ("MT", "MST"), ("CT", "CST"), ("ET", "EST")];
 
+/// The regions' local times in words, and their standard names.
+const REGION_NAMES: [(&str, &str); 4] = [
+    ("pacific", "PT"),
+    ("mountain", "MT"),
+    ("central", "CT"),
+    ("eastern", "ET"),
+];
+
+/// "Pacific Time", "Eastern Standard Time", "central daylight time" at `i`: the zone, and
+/// where its name ends. "Central European Time" is not one of them.
+fn region_named(s: &str, i: usize) -> Option<(Zone, usize)> {
+    let n = alpha_run(s, i);
+    let region = s[i..i + n].to_ascii_lowercase();
+    let (_, code) = REGION_NAMES.iter().find(|(name, _)| *name == region)?;
+    let (_, standard) = REGION_TIMES.iter().find(|(c, _)| c == code)?;
+    let &(_, summer, _, europe) = SEASONAL.iter().find(|(name, ..)| name == standard)?;
+    let mut j = skip_spaces(s, i + n);
+    let next = |j: usize| s[j..j + alpha_run(s, j)].to_ascii_lowercase();
+    let season = match next(j).as_str() {
+        "standard" => Some(*standard),
+        "daylight" | "summer" => Some(summer),
+        _ => None,
+    };
+    if season.is_some() {
+        j = skip_spaces(s, j + alpha_run(s, j));
+    }
+    if next(j) != "time" {
+        return None;
+    }
+    let end = j + 4;
+    let zone = match season {
+        Some(name) => {
+            let (name, minutes) = ABBREVIATIONS.iter().find(|(n, _)| *n == name)?;
+            fixed(*minutes, Some(*name))
+        }
+        None => seasonal_zone(standard, summer, code, europe),
+    };
+    Some((zone, end))
+}
+
 /// A zone whose offset follows the season: its standard and summer names, the name written,
 /// and whether European rules apply.
 fn seasonal_zone(standard: &str, summer: &str, names: &'static str, europe: bool) -> Zone {
@@ -627,6 +667,9 @@ fn zone_at(s: &str, i: usize) -> Option<(Zone, usize)> {
         if byte(s, j) == b'-' && byte(s, j + 1).is_ascii_uppercase() {
             j += 1;
         }
+        if let Some((zone, end)) = region_named(s, j) {
+            return close_zone(s, zone, end, parenthesised);
+        }
         let n = alpha_run(s, j);
         let word = &s[j..j + n];
         if !word.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(word, "utc" | "gmt" | "Utc" | "Gmt") {
@@ -798,8 +841,9 @@ fn is_connector(between: &str) -> bool {
             _ => {}
         }
     }
+    // "**6:00 AM** to **12:00 PM**": emphasis around the ends is not between them.
     let words = plain
-        .trim_matches(|c: char| c.is_whitespace() || c == ',')
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*' | '_'))
         .to_ascii_lowercase();
     matches!(
         words.as_str(),
@@ -975,5 +1019,36 @@ mod tests {
         let (start, end) = find_range("From January 10, 2024, 7:00 AM to January 15, 2024, 1:00 PM GMT").unwrap();
         assert_eq!((start.date.unwrap().day, end.date.unwrap().day), (10, 15));
         assert!(find_range("15:00 and then nothing").is_none());
+        let (start, end) =
+            find_range("From **Jun 28, 2023 6:00 AM** to **Jun 28, 2023 12:00 PM (UTC-4)**, down").unwrap();
+        assert_eq!(start.clock.unwrap().time().to_string(), "06:00:00");
+        assert_eq!(end.clock.unwrap().time().to_string(), "12:00:00");
+        assert_eq!(start.zone.unwrap().offset.local_minus_utc(), -4 * 3600);
+        // A span of clock times is no time with an offset.
+        let (start, end) = find_range("13:55-14:10 UTC").unwrap();
+        assert_eq!(start.zone.unwrap().offset.local_minus_utc(), 0);
+        assert_eq!(end.clock.unwrap().time().to_string(), "14:10:00");
+        assert_eq!(
+            when_prefix("13:55:00-05:00")
+                .unwrap()
+                .zone
+                .unwrap()
+                .offset
+                .local_minus_utc(),
+            -5 * 3600
+        );
+        // A region's time in words.
+        assert!(zone_in("Timeline (all times in Pacific Time)")
+            .unwrap()
+            .seasonal
+            .is_some());
+        assert_eq!(
+            zone_in("at 9:00 Eastern Standard Time")
+                .unwrap()
+                .offset
+                .local_minus_utc(),
+            -5 * 3600
+        );
+        assert!(zone_in("Central European Time").is_none_or(|z| z.offset.local_minus_utc() == 3600));
     }
 }
