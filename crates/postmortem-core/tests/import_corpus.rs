@@ -102,6 +102,11 @@ fn normalise_clock(text: &str) -> String {
             return out;
         }
     }
+    // "0330hrs (EAT)"
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 4 && text[4..].trim_start().to_ascii_lowercase().starts_with('h') {
+        return format!("{}:{}{}", &text[..2], &text[2..4], &text[4..]);
+    }
     // "2022-02-02 1625"
     if let Some((date, rest)) = text.split_once(' ') {
         let hhmm = rest.get(..4).unwrap_or_default();

@@ -469,10 +469,29 @@ impl<'a> Importer<'a> {
             Kind::Responders => self.read_responders(section),
             Kind::Date => {
                 let text = self.region(section.body.start, section.body.end);
-                if let Some(date) = when::when_prefix(&clean_phrase(&text)).and_then(|w| w.date) {
+                let phrase = clean_phrase(&text);
+                if let Some(date) = when::when_prefix(&phrase).and_then(|w| w.date) {
                     if let Some(date) = date.with_year(None) {
                         self.doc_date = Some((date, text.clone()));
                     }
+                }
+                // "2019-07-25 - 2019-10-10": the days the incident ran from and to.
+                let days = [" - ", " \u{2013} ", " to ", " until "].iter().find_map(|joint| {
+                    let (from, to) = phrase.trim().split_once(joint)?;
+                    when::date_only(from)
+                        .and(when::date_only(to))
+                        .map(|_| (from.trim(), to.trim()))
+                });
+                if let (Some((from, to)), None, None) = (days, &self.start, &self.end) {
+                    let written = |text: &str| Written {
+                        when: when::when_prefix(text),
+                        text: text.to_owned(),
+                    };
+                    (self.start, self.end) = (Some(written(from)), Some(written(to)));
+                    self.note(format!(
+                        "The incident's days ({}) were read as its start and end.",
+                        phrase.trim()
+                    ));
                 }
                 self.keep_extra(section);
             }

@@ -273,6 +273,10 @@ pub fn classify(heading: &str) -> Option<Kind> {
         // A formal report's "Recommendations" are its actions.
         "recommendations",
         "recommended actions",
+        // What a team will do from now on.
+        "looking forward",
+        "moving forward",
+        "going forward",
     ]) {
         return Some(Kind::Measures(Group::Any));
     }
@@ -310,6 +314,8 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "service restoration",
         "actions taken",
         "mitigation",
+        "mitigations",
+        "remediations",
         "solution",
     ]);
     match (cause, fix) {
@@ -367,7 +373,7 @@ pub fn classify(heading: &str) -> Option<Kind> {
         | "responding team"
         | "team"
         | "personnel" => Some(Kind::Responders),
-        "date" | "incident date" => Some(Kind::Date),
+        "date" | "incident date" | "incident dates" | "incident date s" | "dates" | "date s" => Some(Kind::Date),
         _ => None,
     }
 }

@@ -114,7 +114,11 @@ impl Importer<'_> {
                     }
                     None => match pending {
                         Some((field, _, _)) => self.fill(field, unquote(&line), &line, true),
-                        None if is_summary => self.append_impact(&line),
+                        // A sentence beside the labels is the summary told in prose.
+                        None if is_summary => {
+                            self.append_impact(&line);
+                            self.impact_is_prose = true;
+                        }
                         None => self.read_preamble_line(&line),
                     },
                 }

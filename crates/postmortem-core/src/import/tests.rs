@@ -2022,3 +2022,25 @@ fn rules_around_a_section_are_no_front_matter() {
         Some("Students use a container to learn.\n\n---")
     );
 }
+
+#[test]
+fn mitigations_are_the_resolution_and_looking_forward_the_measures() {
+    let report = import(
+        "# Relay outage\n\n## Summary\n\nInvalid blocks were served.\n\n## Mitigations\n\n### Builder\n\n\
+         - The builder was shut down.\n\n## Looking Forward\n\n1. **Load tests**\n   - Stress the simulator.\n\
+         2. **Bug bounty**\n   - Start a bounty programme.\n",
+    );
+    assert!(report.root_cause_and_resolution.resolution.contains("shut down"));
+    assert_eq!(report.measures.tasks.len(), 2, "{:?}", report.measures);
+}
+
+#[test]
+fn a_span_of_days_under_the_date_heading_is_the_window() {
+    let imported = import_markdown(
+        "# Security postmortem\n\n## Incident date(s)\n\n2019-07-25 - 2019-10-10\n\n## Summary\n\nA crash was reported.\n",
+    );
+    let summary = &imported.report.summary;
+    let day = |m: &Option<Moment>| m.as_ref().map(|m| m.to_json_string()).unwrap_or_default();
+    assert!(day(&summary.started_at).starts_with("2019-07-25"), "{summary:?}");
+    assert!(day(&summary.ended_at).starts_with("2019-10-10"), "{summary:?}");
+}

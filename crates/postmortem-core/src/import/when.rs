@@ -533,6 +533,9 @@ fn meridiem_at(s: &str, i: usize) -> Option<(bool, usize)> {
 }
 
 fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
+    if let Some(found) = military_clock(s, i) {
+        return Some(found);
+    }
     let (hour, n) = digits_at(s, i, 3);
     if n == 0 || n > 2 {
         return None;
@@ -606,6 +609,29 @@ fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
         short_hour: n == 1,
     };
     Some((clock, end))
+}
+
+/// "0300hrs", "1530 hrs", "2200h": four digits with the hours marked after them, as the
+/// military and many operations teams write a time.
+fn military_clock(s: &str, i: usize) -> Option<(Clock, usize)> {
+    let (value, n) = digits_at(s, i, 5);
+    if n != 4 {
+        return None;
+    }
+    let j = if byte(s, i + 4) == b' ' { i + 5 } else { i + 4 };
+    let m = alpha_run(s, j);
+    if !matches!(s[j..j + m].to_ascii_lowercase().as_str(), "hrs" | "hr" | "h") {
+        return None;
+    }
+    let (hour, minute) = (value / 100, value % 100);
+    let clock = Clock {
+        hour,
+        minute,
+        second: 0,
+        pm: None,
+        short_hour: false,
+    };
+    (hour <= 23 && minute <= 59).then_some((clock, j + m))
 }
 
 fn offset_minutes_at(s: &str, i: usize) -> Option<(i32, usize)> {
@@ -788,6 +814,21 @@ pub fn when_at(s: &str, i: usize) -> Option<When> {
         if let Some((zone, end)) = zone_at(s, end) {
             when.zone = Some(zone);
             when.end = end;
+        }
+        // "18:30 on November 27, 2025", "06:15, Nov 28, 2025 (UTC)": the date after the time.
+        if when.date.is_none() {
+            let after = ["on ", ", ", ","]
+                .iter()
+                .find_map(|lead| s[skip_spaces(s, when.end)..].strip_prefix(lead).map(|_| lead.len()))
+                .map(|n| skip_spaces(s, skip_spaces(s, when.end) + n));
+            if let Some((date, end)) = after.and_then(|j| date_at(s, j)).filter(|(d, _)| d.year.is_some()) {
+                when.date = Some(date);
+                when.end = end;
+                if let (None, Some((zone, end))) = (when.zone, zone_at(s, end)) {
+                    when.zone = Some(zone);
+                    when.end = end;
+                }
+            }
         }
     }
     (when.date.is_some() || when.clock.is_some()).then_some(when)
@@ -1037,6 +1078,14 @@ mod tests {
                 .local_minus_utc(),
             -5 * 3600
         );
+        let s = "Between **18:30 on November 27, 2025** and **06:15 on November 28, 2025 (UTC)**, mail went astray.";
+        let (start, end) = find_range(s).unwrap();
+        assert_eq!((start.date.unwrap().day, end.date.unwrap().day), (27, 28));
+        assert_eq!(start.zone.unwrap().offset.local_minus_utc(), 0);
+        assert_eq!(clock("0330hrs (EAT)"), (3, 30, 0));
+        assert_eq!(clock("2215 hrs"), (22, 15, 0));
+        // "1200 hours" is more often a length than a time.
+        assert!(when_prefix("1200 hours of work").is_none_or(|w| w.clock.is_none()));
         // A region's time in words.
         assert!(zone_in("Timeline (all times in Pacific Time)")
             .unwrap()
