@@ -9,11 +9,98 @@
 
 pub const NOTE: &str = "The report was written in HTML; it was read as the Markdown it stands for.";
 
-/// The report in Markdown, or `None` when it is not an HTML document.
-pub fn as_markdown(source: &str) -> Option<String> {
+/// Said too when the document's status updates were read as its timeline.
+pub const UPDATES_NOTE: &str =
+    "Its list of time-stamped status updates was read as the timeline, under the heading “Status updates”.";
+
+/// The report in Markdown and what was done to read it, or `None` when it is not an HTML
+/// document.
+pub fn as_markdown(source: &str) -> Option<(String, String)> {
     if !is_html_document(source) {
         return None;
     }
+    let (source, updates) = match status_updates_first(source) {
+        Some(rewritten) => (rewritten, true),
+        None => (source.to_owned(), false),
+    };
+    let note = if updates {
+        format!("{NOTE} {UPDATES_NOTE}")
+    } else {
+        NOTE.to_owned()
+    };
+    Some((convert(&source), note))
+}
+
+/// A status page's updates: a list whose every item (two or more) carries one `<time>`,
+/// often after the update's text and under a heading naming its status ("Resolved"). A
+/// reader takes them for the incident's timeline; written as Markdown they are time-led
+/// lines under a heading of their own, the status in bold. `None` when there is no such list.
+fn status_updates_first(source: &str) -> Option<String> {
+    let lower = source.to_ascii_lowercase();
+    let mut out = String::with_capacity(source.len() + 64);
+    let mut copied = 0;
+    let mut found = false;
+    let mut from = 0;
+    while let Some(open) = ["<ul", "<ol"]
+        .iter()
+        .filter_map(|t| lower[from..].find(t).map(|i| from + i))
+        .min()
+    {
+        let name = &lower[open + 1..open + 3];
+        let Some(close) = lower[open..].find(&format!("</{name}>")).map(|i| open + i) else {
+            break;
+        };
+        from = close + 5;
+        let list = &lower[open..close];
+        let items: Vec<usize> = list.match_indices("<li").map(|(i, _)| open + i).collect();
+        if items.len() < 2 || list[3..].contains("<ul") || list[3..].contains("<ol") {
+            continue;
+        }
+        let mut rewritten = Vec::new();
+        for (n, &start) in items.iter().enumerate() {
+            let end = items.get(n + 1).copied().unwrap_or(close);
+            let item = &source[start..end];
+            let item_lower = &lower[start..end];
+            let (Some(t_open), Some(t_close)) = (item_lower.find("<time"), item_lower.find("</time>")) else {
+                break;
+            };
+            if item_lower[t_close + 7..].contains("<time") {
+                break;
+            }
+            let Some(li_end) = item.find('>') else { break };
+            let time = &item[t_open..t_close + 7];
+            let body = format!("{}{}", &item[li_end + 1..t_open], &item[t_close + 7..]);
+            let body = heading_as_bold(&body);
+            rewritten.push(format!("{}{time} {body}", &item[..=li_end]));
+        }
+        if rewritten.len() != items.len() {
+            continue;
+        }
+        found = true;
+        out.push_str(&source[copied..open]);
+        out.push_str("<h2>Status updates</h2>\n");
+        out.push_str(&source[open..items[0]]);
+        out.push_str(&rewritten.concat());
+        copied = close;
+    }
+    out.push_str(&source[copied..]);
+    found.then_some(out)
+}
+
+/// `<h2>Resolved</h2>` inside an update is its status, in bold before its text.
+fn heading_as_bold(html: &str) -> String {
+    let mut out = html.to_owned();
+    for level in 1..=6 {
+        out = out
+            .replace(&format!("<h{level}>"), "<b>")
+            .replace(&format!("</h{level}>"), ":</b> ")
+            .replace(&format!("<H{level}>"), "<b>")
+            .replace(&format!("</H{level}>"), ":</b> ");
+    }
+    out
+}
+
+fn convert(source: &str) -> String {
     let mut writer = Writer::default();
     let mut rest = source;
     while let Some(open) = rest.find('<') {
@@ -53,7 +140,7 @@ pub fn as_markdown(source: &str) -> Option<String> {
         writer.tag(&tag);
     }
     writer.text(rest);
-    Some(writer.finish())
+    writer.finish()
 }
 
 /// A document that opens with a tag (after a comment or a doctype) and has at least three
@@ -436,13 +523,32 @@ mod tests {
                     <table><tr><th>Time</th><th>What happened</th></tr>\n  \
                     <tr><td>9:12 a.m.</td><td>First <a href=\"https://status.example\">report</a>.</td></tr></table>\n  \
                     <h3>What we are changing</h3>\n  <ol><li>Alert on errors.</li><li>Test restarts.</li></ol>\n</article>\n";
-        let markdown = as_markdown(html).unwrap();
+        let markdown = as_markdown(html).unwrap().0;
         assert_eq!(
             markdown,
             "> for the news page\n\n## Why the forms were down\n\nOn **Monday** the forms failed & nobody could apply.\n\n\
              ### Timeline\n\n| Time | What happened |\n| --- | --- |\n| 9:12 a.m. | First [report](https://status.example). |\n\n\
              ### What we are changing\n\n1. Alert on errors.\n2. Test restarts.\n"
         );
+    }
+
+    #[test]
+    fn status_updates_become_time_led_lines_under_a_heading_of_their_own() {
+        let html = "<h1>Queue stall</h1>\n<p>Jobs waited.</p>\n<ul class=\"updates\">\n\
+                    <li><h2>Resolved</h2><p>Jobs run again.</p><time>2026-02-25T19:30:00.000Z</time></li>\n\
+                    <li><h2>Investigating</h2><p>Jobs wait.</p><time>2026-02-25T18:00:00.000Z</time></li>\n</ul>\n";
+        let (markdown, note) = as_markdown(html).unwrap();
+        assert!(note.contains("status updates"), "{note}");
+        assert!(
+            markdown.contains(
+                "## Status updates\n\n- 2026-02-25T19:30:00.000Z **Resolved:** Jobs run again.\n\
+                 - 2026-02-25T18:00:00.000Z **Investigating:** Jobs wait."
+            ),
+            "{markdown}"
+        );
+        // A list whose items are not all dated stays as it was.
+        let html = "<h1>T</h1>\n<p>a</p>\n<ul><li><time>2026-01-01</time> one</li><li>two</li></ul>\n";
+        assert!(!as_markdown(html).unwrap().0.contains("Status updates"));
     }
 
     #[test]

@@ -642,13 +642,18 @@ impl<'a> Importer<'a> {
     /// with its year, gives the day of the times written without one.
     fn date_from_impact(&mut self) {
         let impact = &self.report.summary.impact;
-        let mut dates: Vec<NaiveDate> = when::all_whens(impact)
-            .into_iter()
-            .filter_map(|w| w.date.filter(|d| d.year.is_some() && !d.ambiguous)?.with_year(None))
-            .collect();
-        dates.sort();
-        dates.dedup();
-        if let [date] = dates[..] {
+        // Every date it writes is that one day: "From February 11 to February 25, 2026" gives two.
+        let mut days: Vec<(u32, u32)> = Vec::new();
+        let mut dated = None;
+        for date in when::all_whens(impact).into_iter().filter_map(|w| w.date) {
+            days.push((date.month, date.day));
+            if !date.ambiguous {
+                dated = dated.or(date.with_year(None));
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
+        if let (Some(date), 1) = (dated, days.len()) {
             self.doc_date = Some((date, String::new()));
             self.note(format!(
                 "Times without a date were read on {}, the one date the summary gives.",

@@ -41,7 +41,7 @@ pub fn prepare(source: &str) -> Prepared {
             let wiki = || super::wiki::as_markdown(text).map(|m| (m, super::wiki::NOTE.to_owned()));
             wiki()
                 .or_else(|| super::rst::as_markdown(text).map(|m| (m, super::rst::NOTE.to_owned())))
-                .or_else(|| super::html_doc::as_markdown(text).map(|m| (m, super::html_doc::NOTE.to_owned())))
+                .or_else(|| super::html_doc::as_markdown(text))
                 .or_else(|| super::asciidoc::as_markdown(text).map(|m| (m, super::asciidoc::NOTE.to_owned())))
                 .or_else(|| super::org::as_markdown(text).map(|m| (m, super::org::NOTE.to_owned())))
         },

@@ -576,6 +576,13 @@ fn clock_at(s: &str, i: usize) -> Option<(Clock, usize)> {
             }
             second = sec;
             end += 3;
+            // "19:30:00.000Z": ISO 8601's fraction of a second.
+            if byte(s, end) == b'.' {
+                let fraction = s[end + 1..].bytes().take_while(u8::is_ascii_digit).count();
+                if (1..=9).contains(&fraction) {
+                    end += 1 + fraction;
+                }
+            }
         }
     }
     let after = skip_spaces(s, end);
@@ -1083,6 +1090,8 @@ mod tests {
         assert_eq!((start.date.unwrap().day, end.date.unwrap().day), (27, 28));
         assert_eq!(start.zone.unwrap().offset.local_minus_utc(), 0);
         assert_eq!(clock("0330hrs (EAT)"), (3, 30, 0));
+        let iso = when_prefix("2026-02-25T19:30:00.000Z text").unwrap();
+        assert_eq!((iso.zone.unwrap().offset.local_minus_utc(), iso.end), (0, 24));
         assert_eq!(clock("2215 hrs"), (22, 15, 0));
         // "1200 hours" is more often a length than a time.
         assert!(when_prefix("1200 hours of work").is_none_or(|w| w.clock.is_none()));
