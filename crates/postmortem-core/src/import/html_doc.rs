@@ -133,6 +133,16 @@ fn convert(source: &str) -> String {
             if tag.name == "title" {
                 writer.title(&rest[..at]);
             }
+            // The page's title sits in its head, which is otherwise none of the report.
+            if tag.name == "head" {
+                let head = &rest[..at];
+                let lower = head.to_ascii_lowercase();
+                if let Some(open) = lower.find("<title") {
+                    let inner = head[open..].find('>').map_or("", |gt| &head[open + gt + 1..]);
+                    let end = inner.to_ascii_lowercase().find("</title").unwrap_or(inner.len());
+                    writer.title(&inner[..end]);
+                }
+            }
             rest = &rest[at..];
             rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
             continue;
@@ -487,11 +497,10 @@ impl Writer {
 
     fn finish(mut self) -> String {
         let mut out = String::with_capacity(self.out.len() + 64);
-        if let Some(title) = self
-            .title
-            .take()
-            .filter(|_| !self.out.contains("\n# ") && !self.out.starts_with("# "))
-        {
+        // The page's title names the report unless one top heading does; several are its
+        // sections ("Outage status", "Outage postmortem", "Conclusion").
+        let top_headings = self.out.lines().filter(|l| l.starts_with("# ")).count();
+        if let Some(title) = self.title.take().filter(|_| top_headings != 1) {
             out.push_str(&format!("# {title}\n\n"));
         }
         let mut blank = 0;
@@ -549,6 +558,15 @@ mod tests {
         // A list whose items are not all dated stays as it was.
         let html = "<h1>T</h1>\n<p>a</p>\n<ul><li><time>2026-01-01</time> one</li><li>two</li></ul>\n";
         assert!(!as_markdown(html).unwrap().0.contains("Status updates"));
+    }
+
+    #[test]
+    fn the_page_title_names_a_report_whose_top_headings_are_its_sections() {
+        let html = "<html><head><title>Shell server postmortem</title><script>x()</script></head>\n<body>\n\
+                    <h2>$&gt;^C</h2>\n<h1>Outage status</h1>\n<p>We are back.</p>\n<h1>Conclusion</h1>\n<p>Thanks.</p>\n</body></html>";
+        let markdown = as_markdown(html).unwrap().0;
+        assert!(markdown.starts_with("# Shell server postmortem\n"), "{markdown}");
+        assert!(!markdown.contains("x()"));
     }
 
     #[test]
