@@ -437,17 +437,18 @@ fn real_reports_import_as_a_careful_reader_would() {
     let held_out: Vec<&String> = corpus.keys().skip(2).step_by(3).collect();
     let mut set = std::env::var("IMPORT_SET").unwrap_or_default();
     // Reports of another folder replace the shared ones; none of them is kept back.
-    let (folder, reports): (PathBuf, Vec<(String, Value)>) = match std::env::var_os("IMPORT_DIR") {
-        Some(dir) => {
-            set = "dev".to_owned();
-            let dir = PathBuf::from(dir);
-            (dir.clone(), facts_at(&dir.join("facts.json")).into_iter().collect())
-        }
-        None => (
-            shared_dir(),
-            samples.clone().into_iter().chain(corpus.clone()).collect(),
-        ),
-    };
+    let (folder, reports): (PathBuf, Vec<(String, Value)>) =
+        match std::env::var_os("IMPORT_DIR").filter(|d| !d.is_empty()) {
+            Some(dir) => {
+                set = "dev".to_owned();
+                let dir = PathBuf::from(dir);
+                (dir.clone(), facts_at(&dir.join("facts.json")).into_iter().collect())
+            }
+            None => (
+                shared_dir(),
+                samples.clone().into_iter().chain(corpus.clone()).collect(),
+            ),
+        };
     let (mut all, mut part_dev, mut part_held) = (Totals::default(), Totals::default(), Totals::default());
     let mut sample_failures = Vec::new();
     let mut empty = Vec::new();
