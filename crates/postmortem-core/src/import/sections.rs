@@ -235,7 +235,7 @@ pub fn classify(heading: &str) -> Option<Kind> {
     // "Preventative measures" or "Prevention" alone, beside "Next steps": the broad
     // improvements; the combined "Corrective and Preventative Measures" holds both lists.
     let corrective = has(&["corrective"]);
-    let preventive = has(&["preventative", "preventive", "prevention"]);
+    let preventive = has(&["preventative", "preventive", "prevention", "preventing"]);
     if preventive != corrective && !has(&["action items", "actions", "tasks", "next steps", "follow up"]) {
         return Some(Kind::Measures(Group::Improvements));
     }
@@ -251,6 +251,7 @@ pub fn classify(heading: &str) -> Option<Kind> {
         "preventative",
         "preventive",
         "prevention",
+        "preventing",
         "follow up",
         "follow ups",
         "followups",
@@ -530,6 +531,12 @@ pub fn split(blocks: &[Block], source: &str, title: Option<usize>) -> Vec<Sectio
                         || (kind == Kind::Timeline && current.kind != Kind::Timeline)
                         || (matches!(kind, Kind::Measures(_))
                             && !(current.kind == Kind::Timeline && starts_with_time(&text)))
+                        // "## What went wrong" under "# Resolution": another section's name.
+                        // A timeline's "### Detection" or "### Recovery" is a stage of it, and
+                        // a "### Summary" inside a section sums that section up.
+                        || (matches!(kind, Kind::Lessons(_))
+                            && current.kind != Kind::Timeline
+                            && kind.family() != current.kind.family())
                 }
                 // "### 10:07-10:29 AM: Emergency coordination" in a timeline is an entry.
                 None if current.kind == Kind::Timeline && starts_with_time(&text) => false,

@@ -2044,3 +2044,18 @@ fn a_span_of_days_under_the_date_heading_is_the_window() {
     assert!(day(&summary.started_at).starts_with("2019-07-25"), "{summary:?}");
     assert!(day(&summary.ended_at).starts_with("2019-10-10"), "{summary:?}");
 }
+
+#[test]
+fn lessons_under_the_resolution_are_lessons() {
+    let report = import(
+        "# Check-in outage\n\n# Summary\n\nCheck-ins failed.\n\n# Resolution\n\n- A hotfix was deployed.\n\n\
+         ## What went well\n\n- Teams talked quickly.\n\n## What went wrong\n\n- Staging was broken.\n\n\
+         # Timeline\n\n## Detection\n\n- 2023-08-15 08:02 Alerts fired.\n",
+    );
+    assert_eq!(report.root_cause_and_resolution.resolution, "- A hotfix was deployed.");
+    let lessons = report.lessons_learned.expect("lessons");
+    assert_eq!(lessons.went_well, ["Teams talked quickly."]);
+    assert_eq!(lessons.went_wrong, ["Staging was broken."]);
+    // A timeline's stage heading stays part of the timeline.
+    assert_eq!(report.timeline.len(), 1);
+}

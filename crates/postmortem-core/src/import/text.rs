@@ -399,6 +399,23 @@ pub fn tells_onset(text: &str) -> bool {
         " crashed ",
         " halted ",
         " first outage ",
+        // What the users met, as a summary's first sentence often tells the start.
+        " go down ",
+        " goes down ",
+        " became unreachable ",
+        " was unreachable ",
+        " were unable to ",
+        " could not access ",
+        " couldn t access ",
+        " encounter difficulties ",
+        " encountered difficulties ",
+        " experienced difficulties ",
+        " encountered errors ",
+        " experienced errors ",
+        " experienced an outage ",
+        " experienced downtime ",
+        " outage occurred ",
+        " downtime occurred ",
     ]
     .iter()
     .any(|k| lower.contains(k))
