@@ -413,7 +413,7 @@ impl Importer<'_> {
 
     pub(super) fn read_lessons(&mut self, section: &Section, part: Option<Lesson>) {
         let Some(part) = part else {
-            if self.read_labelled_parts(section) {
+            if self.read_labelled_parts(section) || self.read_status_points(section) {
                 return;
             }
             // Text directly under "Lessons Learned", outside its three parts.
@@ -437,6 +437,40 @@ impl Importer<'_> {
         for text in leftover {
             self.keep_unplaced(&text);
         }
+    }
+
+    /// "**TODO**: monitor systemd", "**DONE**: added the wiki to monitoring": points that open
+    /// with where they stand are tasks, in whatever section they are written; the rest of the
+    /// section stays under its heading. Returns whether there were any.
+    fn read_status_points(&mut self, section: &Section) -> bool {
+        let points: Vec<(String, String, bool)> = self.blocks[section.blocks.clone()]
+            .iter()
+            .map(|block| {
+                let point = matches!(block.body, Body::Paragraph | Body::Item { depth: 1, .. });
+                (self.own_text(block), self.raw(&block.range).trim().to_owned(), point)
+            })
+            .collect();
+        let led = |(text, _, point): &(String, String, bool)| *point && status_lead(text).is_some();
+        if !points.iter().any(led) {
+            return false;
+        }
+        let mut kept = Vec::new();
+        for point in &points {
+            match status_lead(&point.0).filter(|_| led(point)) {
+                Some((status, rest)) => self.push_measure(Group::Tasks, rest, Some(status)),
+                None => kept.push(point.1.clone()),
+            }
+        }
+        let kept = kept.join("\n\n");
+        match (&section.heading, kept.trim().is_empty()) {
+            (_, true) => {}
+            (Some(heading), false) => self.report.extra_sections.push(crate::model::ExtraSection {
+                heading: heading.clone(),
+                body: read_block(&kept),
+            }),
+            (None, false) => self.keep_unplaced(&kept),
+        }
+        true
     }
 
     /// A section's points, one per list item (nested items joined to theirs) or paragraph, and
@@ -601,6 +635,31 @@ pub(super) struct Measure {
     pub(super) text: String,
     pub(super) status: Option<TaskStatus>,
     pub(super) table: bool,
+}
+
+/// Where a point says it stands, and the rest: "**TODO**: …", "DONE: …", "**DOING** …".
+fn status_lead(text: &str) -> Option<(TaskStatus, &str)> {
+    let text = text.trim_start();
+    let (label, rest) = match strip_wrapper(text) {
+        Some((inner, rest)) => (inner.trim().trim_end_matches(':').trim_end(), rest),
+        None => {
+            let (label, rest) = text.split_once(':')?;
+            // Without emphasis, only capitals mark a status: "Done: …" may be prose.
+            if !label.bytes().all(|b| b.is_ascii_uppercase() || b == b' ') {
+                return None;
+            }
+            (label.trim(), rest)
+        }
+    };
+    let status = match label.to_ascii_lowercase().as_str() {
+        "todo" | "to do" => TaskStatus::Open,
+        "doing" | "in progress" | "wip" | "ongoing" => TaskStatus::InProgress,
+        "done" | "fixed" | "completed" => TaskStatus::Done,
+        "won't do" | "wont do" | "won't fix" => TaskStatus::WontDo,
+        _ => return None,
+    };
+    let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest).trim();
+    (!rest.is_empty()).then_some((status, rest))
 }
 
 /// A task's owner and due date, from our export's tail (`— **Owner:** X · **Due:** D`) or

@@ -2059,3 +2059,32 @@ fn lessons_under_the_resolution_are_lessons() {
     // A timeline's stage heading stays part of the timeline.
     assert_eq!(report.timeline.len(), 1);
 }
+
+#[test]
+fn points_that_open_with_their_status_are_tasks() {
+    let report = import(
+        "# Disk full\n\n## Mitigation\n\nOld snapshots were removed.\n\n## Lessons learned\n\n\
+         Disk graphs are easier to read than the command line.\n\n**DONE**: added the wiki to monitoring.\n\n\
+         **TODO**: monitor systemd units.\n\n**DOING** check free space before imports.\n",
+    );
+    let tasks: Vec<(&str, TaskStatus)> = report
+        .measures
+        .tasks
+        .iter()
+        .map(|t| (t.text.as_str(), t.status))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("added the wiki to monitoring.", TaskStatus::Done),
+            ("monitor systemd units.", TaskStatus::Open),
+            ("check free space before imports.", TaskStatus::InProgress)
+        ]
+    );
+    let lessons = report
+        .extra_sections
+        .iter()
+        .find(|s| s.heading == "Lessons learned")
+        .expect("kept");
+    assert_eq!(lessons.body, "Disk graphs are easier to read than the command line.");
+}
