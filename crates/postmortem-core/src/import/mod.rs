@@ -380,6 +380,10 @@ impl<'a> Importer<'a> {
                     if let Some((level, text)) = sections::hash_heading(&line) {
                         return (level <= 2 && sections::classify(&text).is_none()).then_some((index, text));
                     }
+                    if self.first_line_names_report(index, &line) {
+                        self.note("The title was taken from the first line, above the first section.");
+                        return Some((index, clean_phrase(line.trim())));
+                    }
                     // A bold line on its own before anything else: "**Postmortem: Nginx outage**".
                     let (inner, rest) = strip_wrapper(line.trim())?;
                     if rest.trim().is_empty() && block.lines.len() == 1 && sections::classify(inner).is_none() {
@@ -393,6 +397,41 @@ impl<'a> Importer<'a> {
             }
         }
         None
+    }
+
+    /// "Postmortem Report: Outage on November 6, 2023" over "Issue Summary:": in a plain-text
+    /// report, a short first line straight above a section's name is the report's name, even
+    /// with a colon after a word that names one (not a field's label: "Duration: 2 hours").
+    fn first_line_names_report(&self, index: usize, line: &str) -> bool {
+        let line = line.trim();
+        let short = !line.contains('\n') && line.split_whitespace().count() <= 16 && !line.ends_with(['.', '!', '?']);
+        // Before a colon, only what names a report: "Postmortem Report:", "Incident:".
+        let labels_a_field = text::split_label(line).is_some_and(|(label, _)| {
+            ![
+                "postmortem",
+                "post mortem",
+                "incident",
+                "report",
+                "outage",
+                "rca",
+                "retrospective",
+                "review",
+            ]
+            .iter()
+            .any(|name| label.contains(name))
+        });
+        let next_names_a_section = self.blocks.get(index + 1).is_some_and(|next| {
+            let text = clean_phrase(self.own_text(next).trim())
+                .trim_end_matches(':')
+                .trim()
+                .to_owned();
+            !text.contains('\n') && sections::classify(&text).is_some_and(|k| k != Kind::Extra)
+        });
+        short
+            && !line.starts_with(['*', '_', '#', '<', '[', '!'])
+            && !line.contains("<br")
+            && !labels_a_field
+            && next_names_a_section
     }
 
     /// "What went wrong" told in paragraphs, in a report with no root cause section: a post

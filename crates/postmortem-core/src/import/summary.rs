@@ -317,6 +317,12 @@ impl Importer<'_> {
                     }
                 }
             }
+            // "resolved: true" in a status page's front matter says whether, not when.
+            Field::Start | Field::End
+                if matches!(value.to_ascii_lowercase().as_str(), "true" | "false" | "yes" | "no") =>
+            {
+                self.keep_unplaced(whole);
+            }
             Field::Start | Field::End => {
                 let found = when::find_moment(value);
                 if let Some(when) = found {
@@ -865,9 +871,8 @@ pub(super) fn field_for(label: &str) -> Option<Field> {
         | "timeframe"
         | "incident duration" => Field::Duration,
         "start" | "start time" | "started" | "began" | "start date" | "started at" | "outage start" => Field::Start,
-        "end" | "end time" | "ended" | "end date" | "ended at" | "resolved at" | "resolved" | "outage end" => {
-            Field::End
-        }
+        "end" | "end time" | "ended" | "end date" | "ended at" | "resolved at" | "resolved" | "outage end"
+        | "resolved when" | "resolvedwhen" => Field::End,
         "total duration" | "length" | "total downtime" | "downtime" => Field::Length,
         "impact" | "user impact" | "customer impact" | "impact on users" | "symptoms" | "summary" | "description"
         | "overview" | "what happened" => Field::Impact,

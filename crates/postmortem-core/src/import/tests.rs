@@ -2088,3 +2088,27 @@ fn points_that_open_with_their_status_are_tasks() {
         .expect("kept");
     assert_eq!(lessons.body, "Disk graphs are easier to read than the command line.");
 }
+
+#[test]
+fn a_status_pages_front_matter_says_when_it_was_resolved() {
+    let report = import(
+        "---\ntitle: Upstream network loss\nresolved: true\nresolvedWhen: 2025-07-29T04:51:41.609Z\n---\n\n\
+         *Update* - Services are restored.\n",
+    );
+    assert_eq!(report.title, "Upstream network loss");
+    let end = report.summary.ended_at.as_ref().and_then(Moment::exact).expect("end");
+    assert_eq!(end.to_rfc3339(), "2025-07-29T04:51:41+00:00");
+}
+
+#[test]
+fn a_plain_first_line_above_the_first_section_is_the_title() {
+    let report = import(
+        "Postmortem Report: Search outage on November 6, 2023\nIssue Summary:\n\
+         Duration: November 6, 2023, from 10:00 AM to 10:45 AM (UTC).\nRoot Cause: A bad query plan.\n",
+    );
+    assert_eq!(report.title, "Postmortem Report: Search outage on November 6, 2023");
+    assert!(report.summary.started_at.as_ref().and_then(Moment::exact).is_some());
+    // A field's label is not a title.
+    let report = import("Duration: 2 hours\nIssue Summary:\nThe site was down.\n");
+    assert_eq!(report.title, "");
+}
