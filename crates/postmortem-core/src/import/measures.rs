@@ -52,9 +52,25 @@ impl Importer<'_> {
                 }
                 target = field;
                 label_depth = block.depth();
-                if !value.trim().is_empty() {
-                    let value = read_paragraph(&value);
-                    self.add_cause_text(target, &value);
+                // "Root Cause: …" then "Resolution: …" on the next line of one paragraph.
+                let mut part = String::new();
+                for line in value.lines() {
+                    let next = split_label(line).and_then(|(label, rest)| match field_for(&label)? {
+                        field @ (Field::RootCause | Field::Resolution | Field::Trigger) => Some((field, rest)),
+                        _ => None,
+                    });
+                    match next {
+                        Some((field, rest)) => {
+                            if !part.trim().is_empty() {
+                                self.add_cause_text(target, &read_paragraph(&part));
+                            }
+                            (target, part) = (field, rest.to_owned());
+                        }
+                        None => append(&mut part, line, "\n"),
+                    }
+                }
+                if !part.trim().is_empty() {
+                    self.add_cause_text(target, &read_paragraph(&part));
                 }
                 continue;
             }

@@ -2112,3 +2112,18 @@ fn a_plain_first_line_above_the_first_section_is_the_title() {
     let report = import("Duration: 2 hours\nIssue Summary:\nThe site was down.\n");
     assert_eq!(report.title, "");
 }
+
+#[test]
+fn labelled_lines_without_blank_lines_between_them_are_read_one_by_one() {
+    let report = import(
+        "Postmortem: Broken checkboxes\nTimeline:\nDetection Time: The issue was detected at 10:00 AM (UTC) by a user.\n\
+         Escalation: The incident went to the web team.\nResolution: The issue was resolved at 10:45 AM (UTC).\n\
+         Root Cause and Resolution:\nRoot Cause: The script did not bind the checkboxes.\n\
+         Resolution: The binding was fixed.\n",
+    );
+    assert_eq!(report.timeline.len(), 3);
+    assert!(report.timeline[2].time.is_some());
+    let cause = &report.root_cause_and_resolution;
+    assert_eq!(cause.root_cause, "The script did not bind the checkboxes.");
+    assert_eq!(cause.resolution, "The binding was fixed.");
+}

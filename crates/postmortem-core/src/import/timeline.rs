@@ -441,8 +441,9 @@ impl Importer<'_> {
                 true
             }
             // A timeline told in prose puts each event on a line of its own, opening with its
-            // time: that line is the next entry, not more of the one above.
-            None if continues && !opens_with_time(line) => {
+            // time, or with its stage's label ("Escalation: …"): that line is the next entry,
+            // not more of the one above.
+            None if continues && !opens_with_time(line) && split_label(line).is_none() => {
                 if let Some(last) = entries.last_mut() {
                     append(&mut last.text, &read_paragraph(line), "\n");
                 }
