@@ -653,22 +653,25 @@ pub(super) struct Measure {
     pub(super) table: bool,
 }
 
-/// Where a point says it stands, and the rest: "**TODO**: …", "DONE: …", "**DOING** …".
+/// Where a point says it stands, and the rest: "**TODO**: …", "DONE: …", "**DOING** …",
+/// "Action point: …".
 fn status_lead(text: &str) -> Option<(TaskStatus, &str)> {
     let text = text.trim_start();
     let (label, rest) = match strip_wrapper(text) {
         Some((inner, rest)) => (inner.trim().trim_end_matches(':').trim_end(), rest),
         None => {
             let (label, rest) = text.split_once(':')?;
+            let label = label.trim();
             // Without emphasis, only capitals mark a status: "Done: …" may be prose.
-            if !label.bytes().all(|b| b.is_ascii_uppercase() || b == b' ') {
+            let named = matches!(label.to_ascii_lowercase().as_str(), "action point" | "action item");
+            if !named && !label.bytes().all(|b| b.is_ascii_uppercase() || b == b' ') {
                 return None;
             }
-            (label.trim(), rest)
+            (label, rest)
         }
     };
     let status = match label.to_ascii_lowercase().as_str() {
-        "todo" | "to do" => TaskStatus::Open,
+        "todo" | "to do" | "action point" | "action item" => TaskStatus::Open,
         "doing" | "in progress" | "wip" | "ongoing" => TaskStatus::InProgress,
         "done" | "fixed" | "completed" => TaskStatus::Done,
         "won't do" | "wont do" | "won't fix" => TaskStatus::WontDo,

@@ -2065,7 +2065,7 @@ fn points_that_open_with_their_status_are_tasks() {
     let report = import(
         "# Disk full\n\n## Mitigation\n\nOld snapshots were removed.\n\n## Lessons learned\n\n\
          Disk graphs are easier to read than the command line.\n\n**DONE**: added the wiki to monitoring.\n\n\
-         **TODO**: monitor systemd units.\n\n**DOING** check free space before imports.\n",
+         **TODO**: monitor systemd units.\n\n**DOING** check free space before imports.\n\n         Action point: publish the disk runbook.\n",
     );
     let tasks: Vec<(&str, TaskStatus)> = report
         .measures
@@ -2078,7 +2078,8 @@ fn points_that_open_with_their_status_are_tasks() {
         [
             ("added the wiki to monitoring.", TaskStatus::Done),
             ("monitor systemd units.", TaskStatus::Open),
-            ("check free space before imports.", TaskStatus::InProgress)
+            ("check free space before imports.", TaskStatus::InProgress),
+            ("publish the disk runbook.", TaskStatus::Open)
         ]
     );
     let lessons = report
@@ -2126,4 +2127,14 @@ fn labelled_lines_without_blank_lines_between_them_are_read_one_by_one() {
     let cause = &report.root_cause_and_resolution;
     assert_eq!(cause.root_cause, "The script did not bind the checkboxes.");
     assert_eq!(cause.resolution, "The binding was fixed.");
+}
+
+#[test]
+fn a_dated_entry_whose_sentence_opens_with_its_time_is_timed() {
+    let report = import(
+        "# Chain split\n\n## Timeline\n\n- 2021-08-17: A bounty report came in.\n\
+         - 2021-08-27: At 12:50:07 UTC, the flaw was exploited.\n",
+    );
+    assert_eq!(times_of(&report), ["", "2021-08-27T12:50:07+00:00"]);
+    assert_eq!(report.timeline[1].text, "At 12:50:07 UTC, the flaw was exploited.");
 }

@@ -421,6 +421,17 @@ impl Importer<'_> {
                     }
                     return false;
                 }
+                // "2021-08-27: At 12:50:07 UTC, issue exploited.": the day, then the time.
+                let day = when.date.and_then(|d| d.with_year(self.year()));
+                if let Some(at) = when::find_moment(&rest).filter(|_| opens_with_time(&rest)) {
+                    let written = format!("{} {}", &line[when.start..when.end], &rest[at.start..at.end]);
+                    let entry_zone = at.zone.or(*zone);
+                    self.push_entry(entries, Some(at), Some(written), day.or(*date), &rest);
+                    if let Some(last) = entries.last_mut() {
+                        last.zone = entry_zone;
+                    }
+                    return true;
+                }
                 self.push_entry(entries, None, None, *date, line);
                 true
             }
