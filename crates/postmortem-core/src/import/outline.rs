@@ -107,6 +107,12 @@ pub fn options() -> Options {
 /// line over text and another `---` for a metadata block anywhere; only the document's first
 /// block is front matter, and a report's `---` rules around a section are not.
 fn front_matter_end(source: &str) -> Option<usize> {
+    // The parser reads a whole document's blocks before its first event: only a document
+    // that opens with a fence line is read for it.
+    let first = source.trim_start().lines().next()?.trim_end();
+    if first != "---" && first != "+++" {
+        return None;
+    }
     match Parser::new_ext(source, options()).into_offset_iter().next()? {
         (Event::Start(Tag::MetadataBlock(_)), range) if source[..range.start].trim().is_empty() => Some(range.end),
         _ => None,

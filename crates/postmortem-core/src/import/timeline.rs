@@ -950,10 +950,14 @@ pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, st
             if let Some(end) = inside.find(close) {
                 let inner = inside[..end].trim();
                 let rest = strip_separator(&inside[end + 1..]);
-                if let Some(span) = leading_span(inner).filter(|span| span.2.end == inner.len()) {
+                let first = when::when_prefix(inner);
+                if let Some(span) = first
+                    .and_then(|first| leading_span(inner, first))
+                    .filter(|span| span.2.end == inner.len())
+                {
                     return Some(span_entry(inner, span, rest));
                 }
-                if let Some(when) = when::when_prefix(inner).filter(|w| w.end == inner.len() && w.clock.is_some()) {
+                if let Some(when) = first.filter(|w| w.end == inner.len() && w.clock.is_some()) {
                     return Some((Some(when), inner.to_owned(), rest.into()));
                 }
             }
@@ -961,10 +965,14 @@ pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, st
     }
     if let Some((inner, rest)) = strip_wrapper(line) {
         let inner_trimmed = inner.trim().trim_end_matches(':').trim_end();
-        if let Some(span) = leading_span(inner_trimmed).filter(|span| span.2.end == inner_trimmed.len()) {
+        let first = when::when_prefix(inner_trimmed);
+        if let Some(span) = first
+            .and_then(|first| leading_span(inner_trimmed, first))
+            .filter(|span| span.2.end == inner_trimmed.len())
+        {
             return Some(span_entry(inner_trimmed, span, strip_separator(rest)));
         }
-        if let Some(when) = when::when_prefix(inner_trimmed) {
+        if let Some(when) = first {
             if when.end == inner_trimmed.len() {
                 return Some((Some(when), inner_trimmed.to_owned(), strip_separator(rest).into()));
             }
@@ -973,24 +981,44 @@ pub(super) fn split_time(line: &str) -> Option<(Option<When>, String, Cow<'_, st
             return Some((None, inner.to_owned(), strip_separator(rest).into()));
         }
         // The time and the text in one bold run: "**09:11 PM UTC — Exploit executed**".
-        let (when, written, after) = separated_time(inner_trimmed)?;
+        let (when, written, after) = separated_time(inner_trimmed, first?)?;
         let marker = &line[..(line.len() - inner.len() - rest.len()) / 2];
         let text = format!("{marker}{}{marker}{rest}", strip_separator(after).trim_end());
         return Some((when, written, text.into()));
     }
-    if let Some(span) = leading_span(line).filter(|span| is_separated(&line[span.2.end..])) {
+    let first = when::when_prefix(line)?;
+    if let Some(span) = leading_span(line, first).filter(|span| is_separated(&line[span.2.end..])) {
         let rest = strip_separator(&line[span.2.end..]);
         return Some(span_entry(line, span, rest));
     }
-    let (when, written, rest) = separated_time(line)?;
+    let (when, written, rest) = separated_time(line, first)?;
     Some((when, written, strip_separator(rest).into()))
 }
 
 /// "13:55-14:10 UTC", "14:40 – 14:45": a span of time opening `text`: its start (with the
-/// zone written after its end), where the start is written, and where the end is.
-fn leading_span(text: &str) -> Option<(When, Range<usize>, Range<usize>)> {
-    let (from, to) = when::find_range(text).filter(|(from, _)| from.start == 0)?;
-    Some((from, from.start..from.end, to.start..to.end))
+/// zone written after its end), where the start is written, and where the end is; `first`
+/// is the moment `text` opens with.
+fn leading_span(text: &str, first: When) -> Option<(When, Range<usize>, Range<usize>)> {
+    // Only the line's opening is looked at: a timeline is read line by line, often more than
+    // once, and a span starts where the line does. A cut mid-way must leave the span whole.
+    if first.start != 0 || first.clock.is_none() {
+        return None;
+    }
+    let after = text[first.end..].trim_start();
+    if ![
+        "-", "\u{2013}", "\u{2014}", "to ", "until ", "till ", "through ", "and ", "\u{2192}",
+    ]
+    .iter()
+    .any(|joint| after.get(..joint.len()).is_some_and(|a| a.eq_ignore_ascii_case(joint)))
+    {
+        return None;
+    }
+    let mut cut = text.len().min(96);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let (from, to) = when::find_range(&text[..cut]).filter(|(from, _)| from.start == 0)?;
+    (cut == text.len() || to.end + 8 <= cut).then_some((from, from.start..from.end, to.start..to.end))
 }
 
 /// An entry at the start of a span; the span's end stays in its text, since an entry holds
@@ -1126,9 +1154,8 @@ fn offset_seconds(written: &str) -> Option<i64> {
     (number.is_empty()).then_some(sign * total)
 }
 
-/// A time at the start of `line` that the text after it is set apart from.
-fn separated_time(line: &str) -> Option<(Option<When>, String, &str)> {
-    let when = when::when_prefix(line)?;
+/// The time `line` opens with (`when`), if the text after it is set apart from it.
+fn separated_time(line: &str, when: When) -> Option<(Option<When>, String, &str)> {
     let rest = &line[when.end..];
     is_separated(rest).then(|| (Some(when), line[when.start..when.end].to_owned(), rest))
 }

@@ -94,22 +94,27 @@ const REGION_NAMES: [(&str, &str); 4] = [
 /// "Pacific Time", "Eastern Standard Time", "central daylight time" at `i`: the zone, and
 /// where its name ends. "Central European Time" is not one of them.
 fn region_named(s: &str, i: usize) -> Option<(Zone, usize)> {
-    let n = alpha_run(s, i);
-    let region = s[i..i + n].to_ascii_lowercase();
-    let (_, code) = REGION_NAMES.iter().find(|(name, _)| *name == region)?;
+    // Called at every word of a text: nothing is allocated until a region's name is found.
+    let word = |j: usize| &s[j..j + alpha_run(s, j)];
+    let region = word(i);
+    let (_, code) = REGION_NAMES
+        .iter()
+        .find(|(name, _)| region.eq_ignore_ascii_case(name))?;
     let (_, standard) = REGION_TIMES.iter().find(|(c, _)| c == code)?;
     let &(_, summer, _, europe) = SEASONAL.iter().find(|(name, ..)| name == standard)?;
-    let mut j = skip_spaces(s, i + n);
-    let next = |j: usize| s[j..j + alpha_run(s, j)].to_ascii_lowercase();
-    let season = match next(j).as_str() {
-        "standard" => Some(*standard),
-        "daylight" | "summer" => Some(summer),
-        _ => None,
+    let mut j = skip_spaces(s, i + region.len());
+    let next = word(j);
+    let season = if next.eq_ignore_ascii_case("standard") {
+        Some(*standard)
+    } else if next.eq_ignore_ascii_case("daylight") || next.eq_ignore_ascii_case("summer") {
+        Some(summer)
+    } else {
+        None
     };
     if season.is_some() {
-        j = skip_spaces(s, j + alpha_run(s, j));
+        j = skip_spaces(s, j + next.len());
     }
-    if next(j) != "time" {
+    if !word(j).eq_ignore_ascii_case("time") {
         return None;
     }
     let end = j + 4;
