@@ -189,7 +189,13 @@ impl Run {
             for n in breaks {
                 let before = &run.lines[n];
                 let end = before.start + text[before.clone()].trim_end().len();
-                joins.push(end..run.lines[n + 1].start);
+                // Up to the next line's first character: the parser's text of "\*" starts
+                // after the backslash, which must stay.
+                let next = run.lines[n + 1].start;
+                let line_start = text[end..next].find('\n').map_or(next, |at| end + at + 1);
+                let indent =
+                    text[line_start..next].len() - text[line_start..next].trim_start_matches([' ', '\t']).len();
+                joins.push(end..line_start + indent);
             }
         }
     }
@@ -224,7 +230,13 @@ fn wrapped_breaks(lines: &[&str], width: usize) -> Vec<Range<usize>> {
                     .rsplit_once(' ')
                     .is_some_and(|(kept, _)| kept.chars().count() > width + 2);
             let mid_sentence = !before.ends_with(['.', '!', '?', ':', ';']) || goes_on;
-            (full && !too_long && !starts_own_line(after)).then_some(mid_sentence)
+            // "1." or "-" alone opens an empty item: the line after it is the item's, not
+            // more of a wrapped line.
+            let bare_marker = matches!(before, "-" | "*" | "+")
+                || before
+                    .strip_suffix(['.', ')'])
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            (full && !too_long && !bare_marker && !starts_own_line(after)).then_some(mid_sentence)
         })
         .collect();
     let mut runs = Vec::new();
