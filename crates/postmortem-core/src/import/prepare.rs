@@ -522,7 +522,9 @@ fn section_line(line: &str) -> Option<(Kind, String)> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase) || w.len() <= 3);
     let named = trimmed.ends_with(':') || title_case || words.len() <= 3;
-    if !marked && (text.ends_with(['.', '!', '?']) || words.len() > 6 || !named) {
+    // A short question names a section as a template asks it: "What happened?".
+    let sentence = text.ends_with(['.', '!']) || (text.ends_with('?') && words.len() > 5);
+    if !marked && (sentence || words.len() > 6 || !named) {
         return None;
     }
     let kind = classify(&text).filter(|k| !matches!(k, Kind::Extra | Kind::Preamble | Kind::Date | Kind::Authors))?;

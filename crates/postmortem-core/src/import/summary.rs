@@ -471,6 +471,17 @@ impl Importer<'_> {
     /// "August 22, 2024, 15:00 - 17:00 UTC", our own "2024-08-22 15:00 – 17:00 UTC (2 h)",
     /// "from 2024-08-22 15:00 UTC, end not recorded". False when no time could be read.
     pub(super) fn read_duration(&mut self, value: &str) -> bool {
+        // "2 hours (March 1, 2025, 2:00 PM to 4:00 PM UTC)": the length, then the window in
+        // brackets.
+        if let (length, Some(window)) = split_trailing_parenthesis(value) {
+            if when::find_range(length).is_none()
+                && when::find_range(window).is_some()
+                && text::stated_length(&format!("lasted {length}")).is_some()
+            {
+                self.length.get_or_insert_with(|| length.trim().to_owned());
+                return self.read_duration(window);
+            }
+        }
         let value = strip_trailing_length(value);
         let written = |text: &str| Written {
             when: when::find_moment(text),

@@ -2138,3 +2138,24 @@ fn a_dated_entry_whose_sentence_opens_with_its_time_is_timed() {
     assert_eq!(times_of(&report), ["", "2021-08-27T12:50:07+00:00"]);
     assert_eq!(report.timeline[1].text, "At 12:50:07 UTC, the flaw was exploited.");
 }
+
+#[test]
+fn a_short_question_on_a_plain_line_names_a_section() {
+    let report = import(
+        "Web server downtime postmortem: when a semicolon broke the site\nWhat Happened?\n\
+         Outage Duration: 2 hours (March 1, 2025, 2:00 PM to 4:00 PM UTC)\nImpact: Every request failed.\n\n\
+         Timeline of Events\n2:00 PM UTC\nDeployed a new config.\n",
+    );
+    assert_eq!(
+        report.title,
+        "Web server downtime postmortem: when a semicolon broke the site"
+    );
+    let start = report
+        .summary
+        .started_at
+        .as_ref()
+        .and_then(Moment::exact)
+        .expect("start");
+    assert_eq!(start.to_rfc3339(), "2025-03-01T14:00:00+00:00");
+    assert_eq!(report.summary.impact, "Every request failed.");
+}
