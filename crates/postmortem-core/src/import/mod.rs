@@ -261,8 +261,18 @@ impl<'a> Importer<'a> {
     /// The block that is the title, with its text. What comes before it (front matter,
     /// images) is placed here; without a title block, the preamble reads it.
     fn find_title(&mut self) -> Option<usize> {
-        let found = self.first_level_one_heading();
-        let (index, title) = match found.or_else(|| self.front_matter_title()) {
+        // A blog post's front matter names it when its level-one headings are its sections
+        // ("# Technical details", "# What are the next steps?").
+        let level_ones = self
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.body, Body::Heading { level: 1 }))
+            .count();
+        let found = match level_ones {
+            0 | 1 => self.first_level_one_heading().or_else(|| self.front_matter_title()),
+            _ => self.front_matter_title().or_else(|| self.first_level_one_heading()),
+        };
+        let (index, title) = match found {
             Some(found) => found,
             None => self.title_block()?,
         };

@@ -2159,3 +2159,17 @@ fn a_short_question_on_a_plain_line_names_a_section() {
     assert_eq!(start.to_rfc3339(), "2025-03-01T14:00:00+00:00");
     assert_eq!(report.summary.impact, "Every request failed.");
 }
+
+#[test]
+fn a_blog_posts_front_matter_names_it_when_its_top_headings_are_sections() {
+    let imported = import_markdown(
+        "---\ntitle: May 18 downtime\n---\nYesterday, from 11:45 to 13:56 (Pacific Time), no one could open a project.\n\n\
+         # Technical details\n\nHere is what happened, in Pacific Time:\n* In 2021 we changed how configuration is pushed.\n\
+         * 10:28 on May 18, a build went out.\n* 11:45, the pipeline pushed the change.\nThe machines locked up.\n\
+         * 13:56, the last alert stopped.\n\n# What are the next steps?\n\n* Stagger configuration changes.\n",
+    );
+    let report = &imported.report;
+    assert_eq!(report.title, "May 18 downtime");
+    let timed = report.timeline.iter().filter(|e| e.time.is_some()).count();
+    assert_eq!(timed, 3, "{:?}", imported.notes);
+}

@@ -53,10 +53,22 @@ impl Importer<'_> {
 
     /// How many of a section's lines open with a clock time, and how many there are: a list
     /// item or a wrapped paragraph counts once, a paragraph of time-led lines once a line.
+    /// Where the section is a list, its top-level items are its lines: the paragraphs beside
+    /// them introduce them or go on with one.
     fn timed_lines(&self, section: &Section) -> (usize, usize) {
+        let blocks = &self.blocks[section.blocks.clone()];
+        let top = blocks
+            .iter()
+            .filter_map(|b| match b.body {
+                Body::Item { depth, .. } => Some(depth),
+                _ => None,
+            })
+            .min();
         let (mut timed, mut lines) = (0, 0);
-        for block in &self.blocks[section.blocks.clone()] {
+        for block in blocks {
             match block.body {
+                Body::Item { depth, .. } if Some(depth) != top => {}
+                Body::Paragraph if top.is_some() => {}
                 Body::Item { .. } => {
                     lines += 1;
                     timed += usize::from(

@@ -900,7 +900,23 @@ fn is_connector(between: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         words.as_str(),
-        "-" | "--" | "\u{2013}" | "\u{2014}" | "to" | "until" | "till" | "through" | "and" | "->" | "\u{2192}" | "- to"
+        "-" | "--"
+            | "\u{2013}"
+            | "\u{2014}"
+            | "to"
+            | "until"
+            | "till"
+            | "through"
+            | "and"
+            | "->"
+            | "\u{2192}"
+            | "- to"
+            // "starting at 2:00 PM and ending at 4:30 PM"
+            | "and ending at"
+            | "and ended at"
+            | "ending at"
+            | "and ending"
+            | "and ended"
     )
 }
 
@@ -1094,6 +1110,8 @@ mod tests {
         let (start, end) = find_range(s).unwrap();
         assert_eq!((start.date.unwrap().day, end.date.unwrap().day), (27, 28));
         assert_eq!(start.zone.unwrap().offset.local_minus_utc(), 0);
+        let (start, end) = find_range("lasted 2 hours, starting at 2:00 PM and ending at 4:30 PM (UTC).").unwrap();
+        assert_eq!((start.clock.unwrap().hour, end.clock.unwrap().hour), (2, 4));
         assert_eq!(clock("0330hrs (EAT)"), (3, 30, 0));
         let iso = when_prefix("2026-02-25T19:30:00.000Z text").unwrap();
         assert_eq!((iso.zone.unwrap().offset.local_minus_utc(), iso.end), (0, 24));
