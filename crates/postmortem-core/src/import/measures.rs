@@ -239,7 +239,9 @@ impl Importer<'_> {
                 Body::Item { depth, task } => {
                     let text = self.own_text(&block);
                     let label = split_label(&text);
-                    let label_group = label.as_ref().and_then(|(l, _)| sections::group_label(l));
+                    let label_group = label
+                        .as_ref()
+                        .and_then(|(l, _)| sections::group_label(l).or_else(|| sections::group_label(&text)));
                     if let (Some(g), Some((_, value))) = (label_group, &label) {
                         group = g;
                         if g == Group::Tasks {

@@ -515,11 +515,7 @@ fn section_line(line: &str) -> Option<(Kind, String)> {
     // or at most three words; a sentence ("The timeline shows it.") is text.
     let marked = html_level.is_some() || trimmed.starts_with("**") || trimmed.starts_with("__");
     // An aside in brackets after the name is not part of it: "Timeline (all times in Pacific Time)".
-    let name = match text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
-        Some((name, _)) if !name.trim().is_empty() => name.trim(),
-        _ => text.as_str(),
-    };
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let words: Vec<&str> = super::sections::without_aside(&text).split_whitespace().collect();
     let title_case = words.iter().all(|w| !w.starts_with(char::is_lowercase) || w.len() <= 3);
     let named = trimmed.ends_with(':') || title_case || words.len() <= 3;
     // A short question names a section as a template asks it: "What happened?".

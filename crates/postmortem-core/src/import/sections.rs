@@ -282,7 +282,9 @@ pub fn classify(heading: &str) -> Option<Kind> {
         return Some(Kind::Measures(Group::Any));
     }
     // The parts of a cause that templates give a field each, when a heading names one alone.
+    // "Response" alone, beside "Detection" and "Cause", tells what was done about it.
     match w.trim() {
+        "response" | "our response" | "incident response" | "response and recovery" => return Some(Kind::Resolution),
         "trigger" | "triggers" | "the trigger" => return Some(Kind::Trigger),
         // A team's own shorthand under "what happened": "why", "why it broke".
         "why" | "why it broke" | "why it failed" | "why did it happen" => return Some(Kind::RootCause),
@@ -381,7 +383,7 @@ pub fn classify(heading: &str) -> Option<Kind> {
 
 /// A label naming a list of measures: "Improvements/Fixes", "Tasks", "Action Items (TODO)".
 pub fn group_label(text: &str) -> Option<Group> {
-    let w = words(&clean_phrase(text));
+    let w = words(&clean_phrase(without_aside(text)));
     if w.split(' ').filter(|s| !s.is_empty()).count() > 5 {
         return None;
     }
@@ -408,6 +410,17 @@ pub fn group_label(text: &str) -> Option<Group> {
         return Some(Group::Tasks);
     }
     None
+}
+
+/// A name without the aside in brackets after it, and its colon and emphasis:
+/// "**Action Items (The Honey-Do List):**" is "**Action Items", "Timeline (all times in
+/// Pacific Time)" is "Timeline".
+pub fn without_aside(text: &str) -> &str {
+    let text = text.trim().trim_end_matches(['*', '_', ':', ' ']);
+    match text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        Some((name, _)) if !name.trim().trim_matches(['*', '_']).is_empty() => name.trim_end(),
+        _ => text,
+    }
 }
 
 /// A heading's text as the author wrote it, without emphasis around it or emoji at its ends.

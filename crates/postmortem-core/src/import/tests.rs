@@ -2173,3 +2173,18 @@ fn a_blog_posts_front_matter_names_it_when_its_top_headings_are_sections() {
     let timed = report.timeline.iter().filter(|e| e.time.is_some()).count();
     assert_eq!(timed, 3, "{:?}", imported.notes);
 }
+
+#[test]
+fn a_measures_label_with_an_aside_in_brackets_still_names_its_list() {
+    let report = import(
+        "# T\n\n## Corrective and Preventive Measures\n\n- **Improvements:**\n  1. Lint the config.\n\
+         - **Action Items (The Honey-Do List):**\n  1. Add a config test.\n  2. Page on 502s.\n\n\
+         ## Response\n\nWe rolled back the config.\n",
+    );
+    assert_eq!(report.measures.improvements, ["Lint the config."]);
+    assert_eq!(report.measures.tasks.len(), 2, "{:?}", report.measures);
+    assert_eq!(
+        report.root_cause_and_resolution.resolution,
+        "We rolled back the config."
+    );
+}
