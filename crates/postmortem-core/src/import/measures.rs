@@ -480,15 +480,21 @@ impl Importer<'_> {
             }
         }
         let kept = kept.join("\n\n");
-        match (&section.heading, kept.trim().is_empty()) {
-            (_, true) => {}
-            (Some(heading), false) => self.report.extra_sections.push(crate::model::ExtraSection {
-                heading: heading.clone(),
-                body: read_block(&kept),
-            }),
-            (None, false) => self.keep_unplaced(&kept),
+        if !kept.trim().is_empty() {
+            self.keep_under(section, &kept);
         }
         true
+    }
+
+    /// Text kept as written: under the section's heading, or unplaced when it has none.
+    fn keep_under(&mut self, section: &Section, text: &str) {
+        match &section.heading {
+            Some(heading) => self.report.extra_sections.push(crate::model::ExtraSection {
+                heading: heading.clone(),
+                body: read_block(text),
+            }),
+            None => self.keep_unplaced(text),
+        }
     }
 
     /// A section's points, one per list item (nested items joined to theirs) or paragraph, and
@@ -602,15 +608,8 @@ impl Importer<'_> {
             .iter()
             .map(|block| self.raw(&block.range).trim().to_owned())
             .collect();
-        if text.is_empty() {
-            return;
-        }
-        match &section.heading {
-            Some(heading) => self.report.extra_sections.push(crate::model::ExtraSection {
-                heading: heading.clone(),
-                body: read_block(&text.join("\n\n")),
-            }),
-            None => self.keep_unplaced(&text.join("\n\n")),
+        if !text.is_empty() {
+            self.keep_under(section, &text.join("\n\n"));
         }
     }
 

@@ -585,13 +585,7 @@ impl<'a> Importer<'a> {
         }
         // Each paragraph or item by its first line: a label's value may wrap, or be the items
         // nested under it.
-        let top = blocks
-            .iter()
-            .filter_map(|b| match b.body {
-                Body::Item { depth, .. } => Some(depth),
-                _ => None,
-            })
-            .min();
+        let top = outline::top_item_depth(blocks);
         let lines: Vec<&str> = blocks
             .iter()
             .filter(|b| match b.body {

@@ -79,6 +79,18 @@ impl Block {
     }
 }
 
+/// The depth of the outermost list items among `blocks`, if there are any: a list's own
+/// items, as against those nested under them.
+pub fn top_item_depth(blocks: &[Block]) -> Option<usize> {
+    blocks
+        .iter()
+        .filter_map(|b| match b.body {
+            Body::Item { depth, .. } => Some(depth),
+            _ => None,
+        })
+        .min()
+}
+
 enum Container {
     List,
     /// A list item, by its index in the blocks.

@@ -798,7 +798,7 @@ pub(super) enum Field {
     Business,
     RootCause,
     Trigger,
-    /// One contributing factor a line or an item under the label.
+    /// Contributing factors: one for each line or item under the label.
     Factors,
     Resolution,
     Service,

@@ -57,13 +57,7 @@ impl Importer<'_> {
     /// them introduce them or go on with one.
     fn timed_lines(&self, section: &Section) -> (usize, usize) {
         let blocks = &self.blocks[section.blocks.clone()];
-        let top = blocks
-            .iter()
-            .filter_map(|b| match b.body {
-                Body::Item { depth, .. } => Some(depth),
-                _ => None,
-            })
-            .min();
+        let top = super::outline::top_item_depth(blocks);
         let (mut timed, mut lines) = (0, 0);
         for block in blocks {
             match block.body {
@@ -404,7 +398,8 @@ impl Importer<'_> {
         let stage_time;
         let mut labelled = None;
         if let Some((label, value)) = split_label(line) {
-            let timed = split_time(value).is_some_and(|(when, _, _)| when.is_some_and(|w| w.clock.is_some()));
+            let time = split_time(value).filter(|(when, _, _)| when.is_some_and(|w| w.clock.is_some()));
+            let timed = time.is_some();
             if timed && matches!(label.as_str(), "time" | "when" | "at" | "timestamp" | "date and time") {
                 let stage = self
                     .timeline_stage
@@ -412,8 +407,8 @@ impl Importer<'_> {
                     .map_or(label.as_str(), |(_, text)| text.as_str());
                 stage_time = format!("{value} — {stage}");
                 line = &stage_time;
-            } else if timed && split_time(&label).is_none() {
-                labelled = labelled_time(line, value);
+            } else if let Some(time) = time.filter(|_| split_time(&label).is_none()) {
+                labelled = Some(labelled_time(line, value, time));
             }
         }
         match labelled.or_else(|| split_time(line)) {
@@ -1049,8 +1044,12 @@ fn span_entry<'a>(
 
 /// "**Time of Detection:** 2025-08-18 23:25 UTC (Prometheus alerts)": a field line whose
 /// value is a time is an entry at that time; its label tells what happened.
-fn labelled_time<'a>(line: &str, value: &'a str) -> Option<(Option<When>, String, Cow<'a, str>)> {
-    let (when, written, rest) = split_time(value)?;
+/// `time` is the value read as one.
+fn labelled_time<'a>(
+    line: &str,
+    value: &str,
+    (when, written, rest): (Option<When>, String, Cow<'_, str>),
+) -> (Option<When>, String, Cow<'a, str>) {
     let label = line[..line.len() - value.len()]
         .trim()
         .trim_matches(['*', '_'])
@@ -1064,7 +1063,7 @@ fn labelled_time<'a>(line: &str, value: &'a str) -> Option<(Option<When>, String
         aside if aside.starts_with('(') => format!("{label} {aside}"),
         _ => format!("{label}: {rest}"),
     };
-    Some((when, written, text.into()))
+    (when, written, text.into())
 }
 
 /// Whether a line starts with a clock time ("14:05 …", "**2:00 PM** …").
